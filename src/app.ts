@@ -1,0 +1,79 @@
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { requestId } from 'hono/request-id';
+import { createCmsRoutes } from './modules/cms/index.ts';
+import { createDirectoryRoutes } from './modules/directory/index.ts';
+import { createIndicatorsRoutes } from './modules/indicators/index.ts';
+import { createPortalRoutes } from './modules/portal/index.ts';
+import { pingDatabase } from './platform/db/database.ts';
+import type { TDeps } from './platform/deps.ts';
+import { mountAssets, type TAssets } from './platform/http/assets.ts';
+import type { TAppEnv, TShell } from './platform/http/context.ts';
+import { errorHandler, notFoundHandler } from './platform/http/error-handler.tsx';
+import { AppError } from './platform/http/errors.ts';
+import { accessLog, securityHeaders, urlLengthGuard } from './platform/http/middleware.ts';
+import { openApiDocument } from './platform/http/openapi.ts';
+import { isLocale, negotiateLocale } from './platform/i18n/locale.ts';
+
+export const APP_VERSION = '0.1.0';
+
+/** Builds the whole HTTP application: global middleware, one route group per module, one error handler. */
+export const createApp = (deps: TDeps, assets: TAssets) => {
+  const { config, log } = deps;
+  const shell: TShell = Object.freeze({
+    assets: assets.urls,
+    publicUrl: config.publicUrl,
+    site: config.site,
+  });
+  const app = new Hono<TAppEnv>({ strict: false });
+
+  app.use(requestId({ limitLength: 64 }));
+  app.use(accessLog(log));
+  app.use(securityHeaders({ trustProxy: config.trustProxy }));
+  app.use(urlLengthGuard());
+  app.use(compress());
+  app.use(async (c, next) => {
+    c.set('shell', shell);
+    await next();
+  });
+
+  mountAssets(app, assets);
+
+  app.get('/healthz', async (c) => {
+    const database = await pingDatabase(deps.db);
+    c.header('Cache-Control', 'no-store');
+    return c.json(
+      { status: database ? 'ok' : 'error', database: database ? 'ok' : 'unreachable', engine: deps.engine },
+      database ? 200 : 503,
+    );
+  });
+
+  app.get('/', (c) => {
+    c.header('Vary', 'Accept-Language');
+    return c.redirect(`/${negotiateLocale(c.req.header('accept-language'))}/`, 302);
+  });
+
+  app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(config.publicUrl, APP_VERSION)));
+  app.all('/api/*', () => {
+    throw new AppError('NOT_FOUND', 'No such API endpoint');
+  });
+
+  const site = new Hono<TAppEnv>({ strict: false });
+  site.use(async (c, next) => {
+    const lang = c.req.param('lang');
+    if (!isLocale(lang)) throw new AppError('NOT_FOUND');
+    c.set('locale', lang);
+    await next();
+  });
+  site.route('/', createPortalRoutes(deps));
+  site.route('/news', createCmsRoutes(deps));
+  site.route('/directory', createDirectoryRoutes(deps));
+  site.route('/statistics', createIndicatorsRoutes(deps));
+  app.route('/:lang{en|zh}', site);
+
+  app.notFound(notFoundHandler);
+  app.onError(errorHandler(log));
+  return app;
+};
+
+export type TApp = ReturnType<typeof createApp>;

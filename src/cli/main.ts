@@ -1,0 +1,160 @@
+import { parseArgs } from 'node:util';
+import { seedDemo } from '../../seeds/demo.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { migrate, startServer } from '../main.ts';
+import { DatabaseOpenError, openDatabase } from '../platform/db/database.ts';
+import { createLogger } from '../platform/log.ts';
+
+/** Exit codes: 0 ok, 1 the command failed, 2 the command line was wrong. */
+export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
+
+class UsageError extends Error {}
+
+type TCommand = Readonly<{
+  summary: string;
+  usage: string;
+  options: Record<string, { type: 'boolean' | 'string'; short?: string }>;
+  run: (values: Record<string, unknown>) => Promise<number>;
+}>;
+
+const TOP_HELP = `Usage: ecosphere <command> [options]
+
+Commands:
+  serve     Migrate the database and serve the portal (PORT, default 3000)
+  migrate   Apply pending database migrations, reporting each one
+  seed      Load the demonstration data set (idempotent)
+  help      Show help for a command
+
+Run "ecosphere <command> --help" for a command's options.
+Configuration comes from the environment: see README.md (DATABASE_URL, PORT, PUBLIC_URL, SESSION_SECRET, …).`;
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const err = (text: string) => process.stderr.write(`${text}\n`);
+
+const COMMANDS: Record<string, TCommand> = {
+  serve: {
+    summary: 'Migrate the database and serve the portal.',
+    usage: `Usage: ecosphere serve [--demo]
+
+Applies pending migrations, then serves the portal on PORT (default 3000).
+Stops gracefully on SIGTERM or SIGINT: in-flight requests finish, then the database is closed.
+
+Options:
+  --demo      Load the demonstration data set when the database is new (what "npm start" does)
+  -h, --help  Show this help`,
+    options: { demo: { type: 'boolean' } },
+    run: async (values) => {
+      const config = loadConfig();
+      const running = await startServer(config, { demo: values.demo === true });
+      await new Promise<void>((resolve) => {
+        const onSignal = () => {
+          process.off('SIGTERM', onSignal);
+          process.off('SIGINT', onSignal);
+          running.stop().then(resolve, resolve);
+        };
+        process.on('SIGTERM', onSignal);
+        process.on('SIGINT', onSignal);
+      });
+      return EXIT.OK;
+    },
+  },
+  migrate: {
+    summary: 'Apply pending database migrations.',
+    usage: `Usage: ecosphere migrate
+
+Applies every pending migration in one transaction and reports each step. If one fails, the
+database is left exactly as it was and the command exits with 1.
+
+Options:
+  -h, --help  Show this help`,
+    options: {},
+    run: async () => {
+      const config = loadConfig();
+      const database = await openDatabase(config.database);
+      try {
+        const applied = await migrate(database, createLogger('silent'));
+        for (const name of applied) out(`applied  ${name}`);
+        out(
+          applied.length === 0
+            ? `${database.describe}: up to date`
+            : `${database.describe}: ${applied.length} migration(s) applied`,
+        );
+        return EXIT.OK;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  seed: {
+    summary: 'Load the demonstration data set.',
+    usage: `Usage: ecosphere seed --demo
+
+Loads the demonstration data set (the figures, organisations and news of the source article), each
+item with its source. Idempotent: a second run changes nothing. Migrates first if needed.
+
+Options:
+  --demo      The demonstration data set (required)
+  -h, --help  Show this help`,
+    options: { demo: { type: 'boolean' } },
+    run: async (values) => {
+      if (values.demo !== true) throw new UsageError('seed: nothing to load; pass --demo');
+      const config = loadConfig();
+      const database = await openDatabase(config.database);
+      try {
+        const log = createLogger('silent');
+        await migrate(database, log);
+        const report = await seedDemo({ db: database.db, engine: database.engine, config, log });
+        for (const [what, c] of Object.entries(report)) {
+          out(`${what.padEnd(14)} inserted ${c.inserted}, updated ${c.updated}, unchanged ${c.unchanged}`);
+        }
+        return EXIT.OK;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+};
+
+/** Runs the CLI with the given arguments and returns the exit code (never throws). */
+export const runCli = async (argv: string[]): Promise<number> => {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    out(TOP_HELP);
+    return name ? EXIT.OK : EXIT.USAGE;
+  }
+  if (name === 'help') {
+    const target = rest[0] ? COMMANDS[rest[0]] : undefined;
+    out(target ? target.usage : TOP_HELP);
+    return EXIT.OK;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    err(`ecosphere: unknown command "${name}"\n\n${TOP_HELP}`);
+    return EXIT.USAGE;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { ...cmd.options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: true,
+    });
+    if (values.help) {
+      out(cmd.usage);
+      return EXIT.OK;
+    }
+    if (positionals.length > 0) throw new UsageError(`${name}: unexpected argument "${positionals[0]}"`);
+    return await cmd.run(values);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`ecosphere ${name}: ${(e as Error).message}\n\n${cmd.usage}`);
+      return EXIT.USAGE;
+    }
+    if (e instanceof ConfigError || e instanceof DatabaseOpenError) {
+      err(`ecosphere ${name}: ${(e as Error).message}`);
+      return EXIT.FAILED;
+    }
+    err(`ecosphere ${name}: ${(e as Error).message ?? String(e)}`);
+    return EXIT.FAILED;
+  }
+};

@@ -1,0 +1,78 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { seedDemo } from '../seeds/demo.ts';
+import { createApp } from './app.ts';
+import type { TConfig } from './config.ts';
+import { openDatabase, type TDatabase } from './platform/db/database.ts';
+import { appliedMigrations, loadMigrations, migrateToLatest } from './platform/db/migrate.ts';
+import type { TDeps } from './platform/deps.ts';
+import { buildAssets } from './platform/http/assets.ts';
+import { createLogger, type TLogger } from './platform/log.ts';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Brings the schema up to date, reporting each step; throws when a migration fails (nothing is kept). */
+export const migrate = async (database: TDatabase, log: TLogger): Promise<string[]> => {
+  const result = await migrateToLatest(database.db, await loadMigrations(), (step) =>
+    log.info(`migration ${step.status}`, { migration: step.name }),
+  );
+  if (result.error) throw result.error;
+  return result.applied;
+};
+
+export type TRunningServer = Readonly<{ url: string; server: Server; stop: () => Promise<void> }>;
+
+/**
+ * Boot: config → database → migrations → (demo data on a fresh database) → app → listening server.
+ * `stop()` lets in-flight requests finish, then closes the database.
+ */
+export const startServer = async (
+  config: TConfig,
+  opts: { demo?: boolean } = {},
+): Promise<TRunningServer> => {
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase(config.database);
+  try {
+    const isFresh = (await appliedMigrations(database.db)).length === 0;
+    await migrate(database, log);
+    const deps: TDeps = { db: database.db, engine: database.engine, config, log };
+    if (opts.demo && isFresh) {
+      const report = await seedDemo(deps);
+      log.info('demo data loaded', {
+        indicators: report.indicators.inserted,
+        organizations: report.organizations.inserted,
+        news: report.news.inserted,
+      });
+    }
+    const app = createApp(deps, await buildAssets());
+    const server = await new Promise<Server>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+        resolve(s as Server),
+      );
+      s.once('error', reject);
+    });
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://localhost:${port}`;
+    log.info('listening', { url, database: database.describe });
+
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        log.info('shutting down: finishing in-flight requests');
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const timer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        await closed;
+        clearTimeout(timer);
+        await database.close();
+        log.info('stopped: database closed');
+      })();
+      return stopping;
+    };
+    return { url, server, stop };
+  } catch (err) {
+    await database.close().catch(() => {});
+    throw err;
+  }
+};

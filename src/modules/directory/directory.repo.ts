@@ -1,0 +1,89 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import { containsText } from '../../platform/db/like.ts';
+import { type TUpsertOutcome, upsertByKey } from '../../platform/db/upsert.ts';
+import type { TOrganization, TOrganizationSeed, TOrgKind } from './directory.schemas.ts';
+
+type OrganizationTable = {
+  id: number;
+  slug: string;
+  kind: string;
+  name_en: string;
+  name_zh: string;
+  summary_en: string | null;
+  summary_zh: string | null;
+  website: string | null;
+  city_en: string | null;
+  city_zh: string | null;
+  source_name_en: string;
+  source_name_zh: string;
+  is_generated: number;
+  created_at: string;
+  updated_at: string;
+};
+type Tables = { directory_organization: OrganizationTable };
+
+const q = (db: Db) => db as unknown as Kysely<Tables>;
+
+const toOrganization = (r: Selectable<OrganizationTable>): TOrganization => ({
+  slug: r.slug,
+  kind: r.kind as TOrgKind,
+  name: { en: r.name_en, zh: r.name_zh },
+  summary: { en: r.summary_en, zh: r.summary_zh },
+  website: r.website,
+  city: { en: r.city_en, zh: r.city_zh },
+  source: { en: r.source_name_en, zh: r.source_name_zh },
+  isGenerated: r.is_generated === 1,
+  updatedAt: r.updated_at,
+});
+
+/** Every organisation, by kind then English name (the demo directory is small; search comes later). */
+export const listAll = async (db: Db): Promise<TOrganization[]> =>
+  (
+    await q(db).selectFrom('directory_organization').selectAll().orderBy('kind').orderBy('name_en').execute()
+  ).map(toOrganization);
+
+/** One organisation by slug, or undefined. */
+export const findBySlug = async (db: Db, slug: string): Promise<TOrganization | undefined> => {
+  const r = await q(db)
+    .selectFrom('directory_organization')
+    .selectAll()
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return r ? toOrganization(r) : undefined;
+};
+
+/** Organisations whose name (either language) contains the text. */
+export const searchText = async (db: Db, text: string, limit: number): Promise<TOrganization[]> =>
+  (
+    await q(db)
+      .selectFrom('directory_organization')
+      .selectAll()
+      .where((eb) => eb.or([containsText('name_en', text), containsText('name_zh', text)]))
+      .orderBy('name_en')
+      .limit(limit)
+      .execute()
+  ).map(toOrganization);
+
+/** Inserts or updates a demo organisation by slug. */
+export const upsertSeed = async (db: Db, s: TOrganizationSeed): Promise<TUpsertOutcome> =>
+  (
+    await upsertByKey(
+      db,
+      'directory_organization',
+      { slug: s.slug },
+      {
+        kind: s.kind,
+        name_en: s.name.en,
+        name_zh: s.name.zh,
+        summary_en: s.summary.en,
+        summary_zh: s.summary.zh,
+        website: s.website ?? null,
+        city_en: s.city?.en ?? null,
+        city_zh: s.city?.zh ?? null,
+        source_name_en: s.source.en,
+        source_name_zh: s.source.zh,
+        is_generated: s.isGenerated ? 1 : 0,
+      },
+    )
+  ).outcome;

@@ -1,0 +1,3 @@
+// The portal module's public surface.
+export { portalMessages } from './portal.messages.ts';
+export { createPortalRoutes } from './portal.routes.tsx';

@@ -1,0 +1,202 @@
+import type { Child } from 'hono/jsx';
+import type { TShell } from '../http/context.ts';
+import { langTag, switchLocalePath, type TLocale } from '../i18n/locale.ts';
+import { type TShellKey, ts } from '../i18n/shell.messages.ts';
+
+export type TCrumb = Readonly<{ label: string; href?: string }>;
+
+export type TLayoutProps = Readonly<{
+  locale: TLocale;
+  nonce: string;
+  shell: TShell;
+  /** The request path with its query, e.g. `/en/news?page=2`. */
+  path: string;
+  title: string;
+  description?: string;
+  breadcrumbs?: readonly TCrumb[];
+  /** Extra `<meta>` for the page, e.g. publication date and source of an article. */
+  meta?: Readonly<Record<string, string>>;
+  children: Child;
+}>;
+
+const MAIN_NAV: readonly [string, TShellKey][] = [
+  ['/', 'shell.nav.home'],
+  ['/about', 'shell.nav.about'],
+  ['/directory', 'shell.nav.directory'],
+  ['/news', 'shell.nav.news'],
+  ['/statistics', 'shell.nav.statistics'],
+  ['/contact', 'shell.nav.contact'],
+  ['/help', 'shell.nav.help'],
+];
+
+const AUDIENCES: readonly [string, TShellKey][] = [
+  ['/government', 'shell.audience.government'],
+  ['/residents', 'shell.audience.residents'],
+  ['/visitors', 'shell.audience.visitors'],
+  ['/business', 'shell.audience.business'],
+];
+
+const localPath = (path: string, locale: TLocale): string => {
+  const bare = path.split('?')[0] ?? '/';
+  const rest = bare.slice(`/${locale}`.length);
+  return rest === '' ? '/' : rest.replace(/\/+$/, '') || '/';
+};
+
+const isCurrent = (section: string, current: string): boolean =>
+  section === '/' ? current === '/' : current === section || current.startsWith(`${section}/`);
+
+/** The portal shell: skip link, header with language switch and search, navigation, footer. */
+export const Layout = (p: TLayoutProps) => {
+  const { locale, shell } = p;
+  const t = (key: TShellKey, params?: Record<string, string | number>) => ts(locale, key, params);
+  const other: TLocale = locale === 'en' ? 'zh' : 'en';
+  const current = localPath(p.path, locale);
+  const here = current === '/' ? '/' : current;
+  const href = (section: string) => `/${locale}${section === '/' ? '/' : section}`;
+  const siteName = t('shell.siteName');
+  const canonical = `${shell.publicUrl}/${locale}${here === '/' ? '/' : here}`;
+  const owner = locale === 'zh' ? shell.site.ownerZh : shell.site.ownerEn;
+  return (
+    <html lang={langTag(locale)}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{p.title === siteName ? siteName : `${p.title} – ${siteName}`}</title>
+        {p.description ? <meta name="description" content={p.description} /> : null}
+        {Object.entries(p.meta ?? {}).map(([name, content]) => (
+          <meta name={name} content={content} />
+        ))}
+        <link rel="canonical" href={canonical} />
+        <link rel="alternate" hreflang="en" href={`${shell.publicUrl}/en${here === '/' ? '/' : here}`} />
+        <link rel="alternate" hreflang="zh-CN" href={`${shell.publicUrl}/zh${here === '/' ? '/' : here}`} />
+        <link
+          rel="alternate"
+          hreflang="x-default"
+          href={`${shell.publicUrl}/en${here === '/' ? '/' : here}`}
+        />
+        <link rel="icon" href={shell.assets.icon} type="image/svg+xml" />
+        <link rel="stylesheet" href={shell.assets.css} />
+        <script type="module" src={shell.assets.js} nonce={p.nonce} />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t('shell.skipLink')}
+        </a>
+        <header class="site-header">
+          <div class="container">
+            <div class="header-top">
+              <a class="site-name" href={`/${locale}/`}>
+                {siteName}
+                <small>{t('shell.tagline')}</small>
+              </a>
+              <div class="header-tools">
+                {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form is the pattern every screen reader knows */}
+                <form class="search-form" role="search" method="get" action={`/${locale}/search`}>
+                  <label class="visually-hidden" for="site-search">
+                    {t('shell.search.label')}
+                  </label>
+                  <input id="site-search" type="search" name="q" maxlength={200} autocomplete="off" />
+                  <button type="submit">{t('shell.search.button')}</button>
+                </form>
+                <a
+                  class="lang-switch"
+                  href={switchLocalePath(p.path, other)}
+                  lang={langTag(other)}
+                  hreflang={langTag(other)}
+                >
+                  {t('shell.langSwitch')}
+                </a>
+                <button
+                  type="button"
+                  class="menu-toggle"
+                  data-menu-toggle
+                  aria-controls="main-nav"
+                  aria-expanded="true"
+                  hidden
+                >
+                  {t('shell.menu')}
+                </button>
+              </div>
+            </div>
+            <nav class="main-nav" id="main-nav" aria-label={t('shell.nav.label')}>
+              <ul>
+                {MAIN_NAV.map(([section, key]) => (
+                  <li>
+                    <a href={href(section)} aria-current={isCurrent(section, current) ? 'page' : undefined}>
+                      {t(key)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <nav class="audience-nav" aria-label={t('shell.audience.label')}>
+          <div class="container">
+            <ul>
+              <li>
+                <span>{t('shell.audience.label')}:</span>
+              </li>
+              {AUDIENCES.map(([section, key]) => (
+                <li>
+                  <a href={href(section)} aria-current={isCurrent(section, current) ? 'page' : undefined}>
+                    {t(key)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+        <div class="container">
+          {p.breadcrumbs && p.breadcrumbs.length > 0 ? (
+            <nav class="breadcrumbs" aria-label={t('shell.breadcrumbs')}>
+              <ol>
+                <li>
+                  <a href={`/${locale}/`}>{t('shell.nav.home')}</a>
+                </li>
+                {p.breadcrumbs.map((b) => (
+                  <li>
+                    {b.href ? <a href={b.href}>{b.label}</a> : <span aria-current="page">{b.label}</span>}
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          ) : null}
+          <main id="main" tabindex={-1}>
+            {p.children}
+          </main>
+        </div>
+        <footer class="site-footer">
+          <div class="container">
+            <h2 class="visually-hidden">{t('shell.footer.label')}</h2>
+            <ul>
+              <li>
+                <a href={href('/about')}>{t('shell.nav.about')}</a>
+              </li>
+              <li>
+                <a href={`/${locale}/about#sources`}>{t('shell.footer.sources')}</a>
+              </li>
+              <li>
+                <a href={href('/contact')}>{t('shell.nav.contact')}</a>
+              </li>
+              <li>
+                <a href={href('/help')}>{t('shell.nav.help')}</a>
+              </li>
+            </ul>
+            <p>{t('shell.footer.demo')}</p>
+            <p>{t('shell.footer.copyright', { year: new Date().getUTCFullYear(), owner })}</p>
+            {shell.site.icpRecord ? (
+              <p>
+                <a href="https://beian.miit.gov.cn/" rel="noopener">
+                  {shell.site.icpRecord}
+                </a>
+              </p>
+            ) : null}
+            {shell.site.psbRecord ? <p>{shell.site.psbRecord}</p> : null}
+            <p>{t('shell.footer.software')}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+};

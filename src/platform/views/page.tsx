@@ -1,0 +1,51 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { TAppEnv } from '../http/context.ts';
+import type { TLocale } from '../i18n/locale.ts';
+import { ts } from '../i18n/shell.messages.ts';
+import { Layout, type TCrumb } from './layout.tsx';
+
+export type TPageOptions = Readonly<{
+  title: string;
+  description?: string;
+  breadcrumbs?: readonly TCrumb[];
+  meta?: Readonly<Record<string, string>>;
+  status?: ContentfulStatusCode;
+  body: Child;
+}>;
+
+const pathWithQuery = (url: string): string => {
+  const u = new URL(url);
+  return `${u.pathname}${u.search}`;
+};
+
+/** Renders a full HTML page in the request's locale inside the portal shell. */
+export const renderPage = (c: Context<TAppEnv>, o: TPageOptions): Response | Promise<Response> =>
+  c.html(
+    `<!doctype html>${(
+      <Layout
+        locale={c.get('locale')}
+        nonce={c.get('nonce')}
+        shell={c.get('shell')}
+        path={pathWithQuery(c.req.url)}
+        title={o.title}
+        description={o.description}
+        breadcrumbs={o.breadcrumbs}
+        meta={o.meta}
+      >
+        {o.body}
+      </Layout>
+    )}`,
+    o.status ?? 200,
+  );
+
+/** A plain statement that a part of the portal is not built yet, and what it will offer. */
+export const NotBuilt = (p: { locale: TLocale; children: Child }) => (
+  <div class="notice" role="note">
+    <p>
+      <strong>{ts(p.locale, 'shell.notBuilt.title')}</strong>
+    </p>
+    {p.children}
+  </div>
+);
