@@ -27,15 +27,15 @@ export const createApp = (deps: TDeps, assets: TAssets) => {
   });
   const app = new Hono<TAppEnv>({ strict: false });
 
+  app.use(async (c, next) => {
+    c.set('shell', shell);
+    await next();
+  });
   app.use(requestId({ limitLength: 64 }));
   app.use(accessLog(log));
   app.use(securityHeaders({ trustProxy: config.trustProxy }));
   app.use(urlLengthGuard());
   app.use(compress());
-  app.use(async (c, next) => {
-    c.set('shell', shell);
-    await next();
-  });
 
   mountAssets(app, assets);
 
@@ -69,7 +69,9 @@ export const createApp = (deps: TDeps, assets: TAssets) => {
   site.route('/news', createCmsRoutes(deps));
   site.route('/directory', createDirectoryRoutes(deps));
   site.route('/statistics', createIndicatorsRoutes(deps));
-  app.route('/:lang{en|zh}', site);
+  // The group matters: a bare alternation ({en|zh}) leaks out of Hono's combined route regex and
+  // sends every /en/* path to the home page.
+  app.route('/:lang{(?:en|zh)}', site);
 
   app.notFound(notFoundHandler);
   app.onError(errorHandler(log));

@@ -1,0 +1,49 @@
+import { seedDemo } from '../seeds/demo.ts';
+import { createApp } from '../src/app.ts';
+import { loadConfig, type TConfig } from '../src/config.ts';
+import { openDatabase, type TDatabase } from '../src/platform/db/database.ts';
+import { loadMigrations, migrateToLatest } from '../src/platform/db/migrate.ts';
+import type { TDeps } from '../src/platform/deps.ts';
+import { buildAssets } from '../src/platform/http/assets.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { createTestDatabase, type TTestDatabase } from './db.ts';
+
+export type TTestApp = Readonly<{
+  app: ReturnType<typeof createApp>;
+  deps: TDeps;
+  database: TDatabase;
+  testDb: TTestDatabase;
+  config: TConfig;
+  close: () => Promise<void>;
+}>;
+
+/** A real app on a fresh database of the engine under test, migrated, with the demo data unless told not to. */
+export const createTestApp = async (
+  opts: { seed?: boolean; env?: Record<string, string> } = {},
+): Promise<TTestApp> => {
+  const testDb = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: testDb.url, ...opts.env });
+  const database = await openDatabase(config.database);
+  const result = await migrateToLatest(database.db, await loadMigrations());
+  if (result.error) throw result.error;
+  const deps: TDeps = { db: database.db, engine: database.engine, config, log: createLogger('silent') };
+  if (opts.seed ?? true) await seedDemo(deps);
+  const app = createApp(deps, await buildAssets());
+  return {
+    app,
+    deps,
+    database,
+    testDb,
+    config,
+    close: async () => {
+      await database.close();
+      await testDb.drop();
+    },
+  };
+};
+
+/** Reads a response body as text and returns it with the response, for assertions on pages. */
+export const getPage = async (app: TTestApp['app'], path: string, headers: Record<string, string> = {}) => {
+  const res = await app.request(path, { headers });
+  return { res, html: await res.text() };
+};
