@@ -23,7 +23,7 @@ const moduleOf = (path: string): string | undefined => /^src\/modules\/([^/]+)\/
 const isTestFile = (path: string) => /\.test\.tsx?$/.test(path);
 
 /** The module rules of docs/ARCHITECTURE.md, as a function of the sources, so it can be tested too. */
-export const findViolations = (sources: TSource[]): string[] => {
+const findViolations = (sources: TSource[]): string[] => {
   const problems: string[] = [];
   for (const { path, text } of sources) {
     const from = moduleOf(path);
