@@ -42,7 +42,12 @@ const openSqlite = (path: string): TDatabase => {
     handle.pragma('synchronous = NORMAL');
     handle.pragma('busy_timeout = 5000');
   } catch (err) {
-    throw new DatabaseOpenError(path, (err as Error).message);
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? `a part of the folder path is a file, not a folder (${(err as Error).message})`
+        : (err as Error).message;
+    throw new DatabaseOpenError(path, reason);
   }
   const db: Db = new Kysely<any>({ dialect: new SqliteDialect({ database: handle }) });
   return Object.freeze({
