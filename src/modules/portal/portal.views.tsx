@@ -1,7 +1,7 @@
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import { ts } from '../../platform/i18n/shell.messages.ts';
 import { NotBuilt } from '../../platform/views/page.tsx';
-import { NewsSummaryList, type TNewsArticle } from '../cms/index.ts';
+import { cmsMessages, NewsSummaryList, type TNewsArticle } from '../cms/index.ts';
 import { OrganizationList, type TOrganization } from '../directory/index.ts';
 import { formatFigure, HeadlineFigures, type TFigure } from '../indicators/index.ts';
 import { t } from './portal.messages.ts';
@@ -30,10 +30,10 @@ export const HomeBody = (p: { locale: TLocale; figures: TFigure[]; news: TNewsAr
       <p class="lead">{t(l, 'portal.home.lead')}</p>
       {p.figures.length > 0 ? <HeadlineFigures locale={l} figures={p.figures} /> : null}
       <section aria-labelledby="latest-news">
-        <h2 id="latest-news">{ts(l, 'shell.nav.news')}</h2>
+        <h2 id="latest-news">{cmsMessages.t(l, 'cms.news.latest')}</h2>
         <NewsSummaryList locale={l} items={p.news} />
         <p>
-          <a href={`/${l}/news`}>{ts(l, 'shell.nav.news')} →</a>
+          <a href={`/${l}/news`}>{cmsMessages.t(l, 'cms.news.all')}</a>
         </p>
       </section>
       <section aria-labelledby="audiences">
