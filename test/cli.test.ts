@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli.ts';
 
-describe.concurrent('ecosphere CLI usage', () => {
+describe('ecosphere CLI usage', { timeout: 60_000 }, () => {
   it('--help lists the commands and exits 0', async () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
