@@ -31,6 +31,7 @@ const ZEnv = z.object({
   SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   SITE_OWNER_EN: z.string().trim().min(1).default('Ecosphere demonstration portal'),
   SITE_OWNER_ZH: z.string().trim().min(1).default('Ecosphere 创新生态演示门户'),
   SITE_ICP_RECORD: optionalText,
@@ -50,6 +51,7 @@ export type TConfig = Readonly<{
   smtpUrl: string | undefined;
   trustProxy: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  pageCacheSeconds: number;
   site: Readonly<{
     ownerEn: string;
     ownerZh: string;
@@ -139,6 +141,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
     smtpUrl: e.SMTP_URL,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
+    pageCacheSeconds: e.PAGE_CACHE_SECONDS,
     site: Object.freeze({
       ownerEn: e.SITE_OWNER_EN,
       ownerZh: e.SITE_OWNER_ZH,

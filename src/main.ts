@@ -6,7 +6,7 @@ import { createApp } from './app.ts';
 import type { TConfig } from './config.ts';
 import { openDatabase, type TDatabase } from './platform/db/database.ts';
 import { appliedMigrations, loadMigrations, migrateToLatest } from './platform/db/migrate.ts';
-import type { TDeps } from './platform/deps.ts';
+import { createDeps } from './platform/deps.ts';
 import { buildAssets } from './platform/http/assets.ts';
 import { createLogger, type TLogger } from './platform/log.ts';
 
@@ -36,7 +36,7 @@ export const startServer = async (
   try {
     const isFresh = (await appliedMigrations(database.db)).length === 0;
     await migrate(database, log);
-    const deps: TDeps = { db: database.db, engine: database.engine, config, log };
+    const deps = createDeps(database, config, log);
     if (opts.demo && isFresh) {
       const report = await seedDemo(deps);
       log.info('demo data loaded', {

@@ -3,7 +3,7 @@ import { createApp } from '../src/app.ts';
 import { loadConfig, type TConfig } from '../src/config.ts';
 import { openDatabase, type TDatabase } from '../src/platform/db/database.ts';
 import { loadMigrations, migrateToLatest } from '../src/platform/db/migrate.ts';
-import type { TDeps } from '../src/platform/deps.ts';
+import { createDeps, type TDeps } from '../src/platform/deps.ts';
 import { buildAssets } from '../src/platform/http/assets.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { createTestDatabase, type TTestDatabase } from './db.ts';
@@ -26,7 +26,7 @@ export const createTestApp = async (
   const database = await openDatabase(config.database);
   const result = await migrateToLatest(database.db, await loadMigrations());
   if (result.error) throw result.error;
-  const deps: TDeps = { db: database.db, engine: database.engine, config, log: createLogger('silent') };
+  const deps = createDeps(database, config, createLogger('silent'));
   if (opts.seed ?? true) await seedDemo(deps);
   const app = createApp(deps, await buildAssets());
   return {

@@ -15,7 +15,7 @@ import {
   type TMigrationStep,
 } from '../src/platform/db/migrate.ts';
 import { engineOf } from '../src/platform/db/schema.ts';
-import type { TDeps } from '../src/platform/deps.ts';
+import { createDeps, type TDeps } from '../src/platform/deps.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { createTestDatabase, type TTestDatabase } from './db.ts';
 
@@ -51,12 +51,8 @@ const snapshot = async (db: Db) => {
   return out;
 };
 
-const depsFor = (database: TDatabase): TDeps => ({
-  db: database.db,
-  engine: database.engine,
-  config: loadConfig({ NODE_ENV: 'test' }),
-  log: createLogger('silent'),
-});
+const depsFor = (database: TDatabase): TDeps =>
+  createDeps(database, loadConfig({ NODE_ENV: 'test' }), createLogger('silent'));
 
 describe('migrations', () => {
   it('apply in name order, report each step, and run once', async () => {

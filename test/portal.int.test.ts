@@ -158,3 +158,49 @@ describe('site search', () => {
     expect(html).toContain('搜索内容过长');
   });
 });
+
+describe('page cache', () => {
+  it('serves a repeat visit from the cache with a fresh CSP nonce', async () => {
+    const first = await t.app.request('/en/about');
+    expect(first.headers.get('x-page-cache')).toBeNull();
+    const second = await t.app.request('/en/about');
+    expect(second.headers.get('x-page-cache')).toBe('hit');
+    const html = await second.text();
+    const nonce = /'nonce-([^']+)'/.exec(second.headers.get('content-security-policy') ?? '')?.[1];
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(html).not.toContain('__ecosphere_nonce__');
+    expect(nonce).not.toBe(/'nonce-([^']+)'/.exec(first.headers.get('content-security-policy') ?? '')?.[1]);
+  });
+
+  it('never caches errors, search results, or requests that carry a cookie', async () => {
+    await t.app.request('/en/no-such-page');
+    expect((await t.app.request('/en/no-such-page')).headers.get('x-page-cache')).toBeNull();
+    await t.app.request('/en/search?q=GAC');
+    expect((await t.app.request('/en/search?q=GAC')).headers.get('x-page-cache')).toBeNull();
+    await t.app.request('/en/help');
+    expect(
+      (await t.app.request('/en/help', { headers: { cookie: 'sid=x' } })).headers.get('x-page-cache'),
+    ).toBeNull();
+  });
+
+  it('shows a write at once: saving data clears the cached pages', async () => {
+    const { seedNews } = await import('../src/modules/cms/index.ts');
+    await t.app.request('/en/news');
+    expect((await t.app.request('/en/news')).headers.get('x-page-cache')).toBe('hit');
+    await seedNews(t.deps, [
+      {
+        slug: 'cache-check',
+        category: 'announcements',
+        title: { en: 'A brand-new announcement', zh: '全新公告' },
+        summary: {},
+        body: { en: 'Body.', zh: '正文。' },
+        source: { en: 'Test', zh: '测试' },
+        publishedAt: '2030-01-01',
+        updatedAt: '2030-01-01',
+      },
+    ]);
+    const after = await t.app.request('/en/news');
+    expect(after.headers.get('x-page-cache')).toBeNull();
+    expect(await after.text()).toContain('A brand-new announcement');
+  });
+});

@@ -3,6 +3,7 @@ import { seedDemo } from '../../seeds/demo.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { migrate, startServer } from '../main.ts';
 import { DatabaseOpenError, openDatabase } from '../platform/db/database.ts';
+import { createDeps } from '../platform/deps.ts';
 import { createLogger } from '../platform/log.ts';
 
 /** Exit codes: 0 ok, 1 the command failed, 2 the command line was wrong. */
@@ -103,7 +104,7 @@ Options:
       try {
         const log = createLogger('silent');
         await migrate(database, log);
-        const report = await seedDemo({ db: database.db, engine: database.engine, config, log });
+        const report = await seedDemo(createDeps(database, config, log));
         for (const [what, c] of Object.entries(report)) {
           out(`${what.padEnd(14)} inserted ${c.inserted}, updated ${c.updated}, unchanged ${c.unchanged}`);
         }

@@ -12,11 +12,26 @@ const RANK: Record<TLogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 // Field names that must never reach a log line, whatever a caller passes.
 const REDACTED = /pass(word)?|secret|token|cookie|authorization|session|email|phone/i;
 
+/**
+ * Writes log lines to stdout in batches: lines logged in one turn of the event loop go out in one
+ * write, instead of one system call per request. Pending lines are flushed when the process exits.
+ */
+const batchedStdout = (() => {
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const chunk = `${pending.join('\n')}\n`;
+    pending = [];
+    process.stdout.write(chunk);
+  };
+  process.on('exit', flush);
+  return (line: string) => {
+    if (pending.push(line) === 1) setImmediate(flush);
+  };
+})();
+
 /** A logger that writes one JSON object per line; secret-looking fields are redacted. */
-export const createLogger = (
-  level: TLogLevel,
-  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-): TLogger => {
+export const createLogger = (level: TLogLevel, write: (line: string) => void = batchedStdout): TLogger => {
   const emit = (lvl: Exclude<TLogLevel, 'silent'>, msg: string, fields: TLogFields = {}) => {
     if (RANK[lvl] < RANK[level]) return;
     const safe: TLogFields = {};

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { TDeps } from '../../platform/deps.ts';
 import type { TAppEnv } from '../../platform/http/context.ts';
+import { cachedPage } from '../../platform/http/page-cache.ts';
 import { parseQuery } from '../../platform/http/validate.ts';
 import { renderPage } from '../../platform/views/page.tsx';
 import { t } from './cms.messages.ts';
@@ -11,8 +12,9 @@ import { ArticleBody, NewsListBody } from './cms.views.tsx';
 /** News pages, mounted under /{locale}/news. */
 export const createCmsRoutes = (deps: TDeps) => {
   const app = new Hono<TAppEnv>({ strict: false });
+  const cache = cachedPage(deps.pages);
 
-  app.get('/', async (c) => {
+  app.get('/', cache, async (c) => {
     const locale = c.get('locale');
     const { page } = parseQuery(c, ZNewsListQuery);
     const { items, pages } = await listNews(deps, page);
@@ -24,7 +26,7 @@ export const createCmsRoutes = (deps: TDeps) => {
     });
   });
 
-  app.get('/:slug', async (c) => {
+  app.get('/:slug', cache, async (c) => {
     const locale = c.get('locale');
     const a = await getArticle(deps, c.req.param('slug'));
     const l = localized(a, locale);

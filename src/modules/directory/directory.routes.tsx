@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { TDeps } from '../../platform/deps.ts';
 import type { TAppEnv } from '../../platform/http/context.ts';
+import { cachedPage } from '../../platform/http/page-cache.ts';
 import { renderPage } from '../../platform/views/page.tsx';
 import { t } from './directory.messages.ts';
 import { getOrganization, listOrganizations } from './directory.service.ts';
@@ -9,8 +10,9 @@ import { DirectoryBody, ProfileBody } from './directory.views.tsx';
 /** Directory pages, mounted under /{locale}/directory. */
 export const createDirectoryRoutes = (deps: TDeps) => {
   const app = new Hono<TAppEnv>({ strict: false });
+  const cache = cachedPage(deps.pages);
 
-  app.get('/', async (c) => {
+  app.get('/', cache, async (c) => {
     const locale = c.get('locale');
     const items = await listOrganizations(deps);
     return renderPage(c, {
@@ -21,7 +23,7 @@ export const createDirectoryRoutes = (deps: TDeps) => {
     });
   });
 
-  app.get('/:slug', async (c) => {
+  app.get('/:slug', cache, async (c) => {
     const locale = c.get('locale');
     const org = await getOrganization(deps, c.req.param('slug'));
     return renderPage(c, {

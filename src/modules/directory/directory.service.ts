@@ -25,5 +25,6 @@ export const seedOrganizations = async (deps: TDeps, input: unknown[]) => {
   await deps.db.transaction().execute(async (trx) => {
     for (const item of items) counts[await repo.upsertSeed(trx, item)]++;
   });
+  deps.pages.clear();
   return counts;
 };

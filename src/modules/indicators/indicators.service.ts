@@ -63,5 +63,6 @@ export const seedIndicators = async (deps: TDeps, input: unknown[]) => {
       for (const o of r.observations) observations[o]++;
     }
   });
+  deps.pages.clear();
   return { indicators, observations };
 };

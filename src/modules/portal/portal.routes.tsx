@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import type { TDeps } from '../../platform/deps.ts';
 import type { TAppEnv } from '../../platform/http/context.ts';
+import { cachedPage } from '../../platform/http/page-cache.ts';
 import { ts } from '../../platform/i18n/shell.messages.ts';
 import { renderPage } from '../../platform/views/page.tsx';
 import { latestNews, searchNews } from '../cms/index.ts';
@@ -25,8 +26,9 @@ const ZSearch = z.object({ q: z.string().default('') });
 /** The portal's own pages under /{locale}: home, about, audiences, contact, help, search. */
 export const createPortalRoutes = (deps: TDeps) => {
   const app = new Hono<TAppEnv>({ strict: false });
+  const cache = cachedPage(deps.pages);
 
-  app.get('/', async (c) => {
+  app.get('/', cache, async (c) => {
     const locale = c.get('locale');
     const [figures, news] = await Promise.all([headlineFigures(deps), latestNews(deps, 3)]);
     return renderPage(c, {
@@ -36,7 +38,7 @@ export const createPortalRoutes = (deps: TDeps) => {
     });
   });
 
-  app.get('/about', (c) => {
+  app.get('/about', cache, (c) => {
     const locale = c.get('locale');
     return renderPage(c, {
       title: t(locale, 'portal.about.title'),
@@ -46,7 +48,7 @@ export const createPortalRoutes = (deps: TDeps) => {
     });
   });
 
-  app.get('/contact', (c) => {
+  app.get('/contact', cache, (c) => {
     const locale = c.get('locale');
     return renderPage(c, {
       title: t(locale, 'portal.contact.title'),
@@ -55,7 +57,7 @@ export const createPortalRoutes = (deps: TDeps) => {
     });
   });
 
-  app.get('/help', (c) => {
+  app.get('/help', cache, (c) => {
     const locale = c.get('locale');
     return renderPage(c, {
       title: t(locale, 'portal.help.title'),
@@ -65,7 +67,7 @@ export const createPortalRoutes = (deps: TDeps) => {
   });
 
   for (const audience of AUDIENCES) {
-    app.get(`/${audience}`, (c) => {
+    app.get(`/${audience}`, cache, (c) => {
       const locale = c.get('locale');
       return renderPage(c, {
         title: t(locale, `portal.audience.${audience}.title`),

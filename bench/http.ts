@@ -1,0 +1,145 @@
+// npm run bench:http [-- --seconds 10 --connections 32]
+// Serves the portal from a fresh SQLite database with the demo data, in its own process, and loads the
+// home page and one content page with autocannon, beside a bare Hono route measured in the same run.
+// Prints requests/s, p50/p99 latency, the ratio to the bare route, and the server's RSS. Asserts nothing.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '32' },
+    rounds: { type: 'string', default: '3' },
+  },
+});
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = Number(values.connections);
+const ROUNDS = Number(values.rounds);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+
+/** Starts a server process on a free port and waits until it answers. */
+const startProcess = async (args: string[], env: Record<string, string>, probe: string) => {
+  const port = await freePort();
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://localhost:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}${probe}`)).ok) return { child, url };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${args.join(' ')} did not answer on ${url}`);
+};
+
+const rssMb = (pid: number): number => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+};
+
+type TRun = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+const load = async (url: string): Promise<TRun> => {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
+};
+
+const main = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ecosphere-bench-'));
+  const portal = await startProcess(
+    ['bin/ecosphere.mjs', 'serve', '--demo'],
+    {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'bench-only-Xq7Lm2Pz9Rt4Wy8Nc3Hb6Gd1Fs5Ae0Uo',
+      DATABASE_URL: join(dir, 'bench.sqlite'),
+      // Production logs one line per request; the benchmark pays for it too.
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+    },
+    '/healthz',
+  );
+  // The same portal with the page cache off: what a render costs when the cache cannot help.
+  const uncached = await startProcess(
+    ['bin/ecosphere.mjs', 'serve', '--demo'],
+    {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'bench-only-Xq7Lm2Pz9Rt4Wy8Nc3Hb6Gd1Fs5Ae0Uo',
+      DATABASE_URL: join(dir, 'bench-uncached.sqlite'),
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+      PAGE_CACHE_SECONDS: '0',
+    },
+    '/healthz',
+  );
+  const bare = await startProcess(['--import', 'tsx', 'bench/bare-server.ts'], {}, '/');
+  const targets: [string, string][] = [
+    ['bare Hono route', `${bare.url}/`],
+    ['home page /en/', `${portal.url}/en/`],
+    ['content page /en/statistics', `${portal.url}/en/statistics`],
+    ['article /zh/news/…', `${portal.url}/zh/news/guangzhou-innovative-ecosphere-gaining-momentum`],
+    ['home page, page cache off', `${uncached.url}/en/`],
+  ];
+  const runs = new Map<string, TRun[]>(targets.map(([name]) => [name, []]));
+  try {
+    // Warm-up, then rounds that interleave the targets, so a noisy neighbour hits them all alike.
+    for (const [, url] of targets) await autocannon({ url, connections: CONNECTIONS, duration: 2 });
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, url] of targets) runs.get(name)?.push(await load(url));
+    }
+    const rss = rssMb(portal.child.pid as number);
+    const baseRps = median((runs.get('bare Hono route') ?? []).map((r) => r.rps));
+    console.log(
+      `\nbench:http: ${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s per target, SQLite, Node ${process.version}`,
+    );
+    console.log('medians over the rounds; "vs bare" is the ratio of median requests/s\n');
+    console.log('target                          req/s    p50 ms   p99 ms   vs bare   errors  non-2xx');
+    for (const [name] of targets) {
+      const rs = runs.get(name) ?? [];
+      const rps = median(rs.map((r) => r.rps));
+      console.log(
+        `${name.padEnd(30)} ${rps.toFixed(0).padStart(7)} ${String(median(rs.map((r) => r.p50))).padStart(8)} ${String(median(rs.map((r) => r.p99))).padStart(8)} ${`${((rps / baseRps) * 100).toFixed(1)}%`.padStart(9)} ${String(rs.reduce((a, r) => a + r.errors, 0)).padStart(8)} ${String(rs.reduce((a, r) => a + r.non2xx, 0)).padStart(8)}`,
+      );
+    }
+    console.log(`\nportal server RSS after the run: ${rss.toFixed(0)} MB`);
+    console.log('target (issue #2): home page ≥ 40% of the bare route’s req/s, with p99 ≤ 50 ms');
+  } finally {
+    portal.child.kill('SIGTERM');
+    uncached.child.kill('SIGTERM');
+    bare.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+await main();
