@@ -79,29 +79,22 @@ const load = async (url: string): Promise<TRun> => {
 
 const main = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ecosphere-bench-'));
-  const portal = await startProcess(
-    ['bin/ecosphere.mjs', 'serve', '--demo'],
-    {
-      NODE_ENV: 'production',
-      SESSION_SECRET: 'bench-only-Xq7Lm2Pz9Rt4Wy8Nc3Hb6Gd1Fs5Ae0Uo',
-      DATABASE_URL: join(dir, 'bench.sqlite'),
-      // Production logs one line per request; the benchmark pays for it too.
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-    },
-    '/healthz',
-  );
+  // A production-like portal on its own SQLite file. Production logs one line per request; so does this.
+  const startPortal = (file: string, extra: Record<string, string> = {}) =>
+    startProcess(
+      ['bin/ecosphere.mjs', 'serve', '--demo'],
+      {
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'bench-only-Xq7Lm2Pz9Rt4Wy8Nc3Hb6Gd1Fs5Ae0Uo',
+        DATABASE_URL: join(dir, file),
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+        ...extra,
+      },
+      '/healthz',
+    );
+  const portal = await startPortal('bench.sqlite');
   // The same portal with the page cache off: what a render costs when the cache cannot help.
-  const uncached = await startProcess(
-    ['bin/ecosphere.mjs', 'serve', '--demo'],
-    {
-      NODE_ENV: 'production',
-      SESSION_SECRET: 'bench-only-Xq7Lm2Pz9Rt4Wy8Nc3Hb6Gd1Fs5Ae0Uo',
-      DATABASE_URL: join(dir, 'bench-uncached.sqlite'),
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-      PAGE_CACHE_SECONDS: '0',
-    },
-    '/healthz',
-  );
+  const uncached = await startPortal('bench-uncached.sqlite', { PAGE_CACHE_SECONDS: '0' });
   const bare = await startProcess(['--import', 'tsx', 'bench/bare-server.ts'], {}, '/');
   const targets: [string, string][] = [
     ['bare Hono route', `${bare.url}/`],

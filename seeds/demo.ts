@@ -4,8 +4,10 @@ import { seedNews } from '../src/modules/cms/index.ts';
 import { seedOrganizations } from '../src/modules/directory/index.ts';
 import { seedIndicators } from '../src/modules/indicators/index.ts';
 import { parseCsvRecords } from '../src/platform/csv.ts';
+import { getSetting, setSetting } from '../src/platform/db/settings.ts';
 import type { TDeps } from '../src/platform/deps.ts';
 
+const DEMO_LOADED = 'demo_data_loaded_at';
 const DEMO_DIR = fileURLToPath(new URL('./demo/', import.meta.url));
 
 type TBilingual = { en: string; zh: string };
@@ -47,6 +49,10 @@ export const buildIndicatorSeeds = (): unknown[] => {
   });
 };
 
+/** True once the demo data set has been loaded into this database (by `serve --demo` or `seed --demo`). */
+export const isDemoLoaded = async (deps: TDeps): Promise<boolean> =>
+  (await getSetting(deps.db, DEMO_LOADED)) !== undefined;
+
 /**
  * Loads the demonstration data set: the article's figures, the organisations it names, and news written
  * from it. Idempotent: a second run reports everything unchanged and writes nothing.
@@ -65,5 +71,6 @@ export const seedDemo = async (deps: TDeps): Promise<TSeedReport> => {
     deps,
     news.articles.map((a) => ({ ...a, source: news.source })),
   );
+  await setSetting(deps.db, DEMO_LOADED, new Date().toISOString());
   return { indicators, observations, organizations, news: newsCounts };
 };

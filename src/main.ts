@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { seedDemo } from '../seeds/demo.ts';
+import { isDemoLoaded, seedDemo } from '../seeds/demo.ts';
 import { createApp } from './app.ts';
 import type { TConfig } from './config.ts';
 import { openDatabase, type TDatabase } from './platform/db/database.ts';
-import { appliedMigrations, loadMigrations, migrateToLatest } from './platform/db/migrate.ts';
+import { loadMigrations, migrateToLatest } from './platform/db/migrate.ts';
 import { createDeps } from './platform/deps.ts';
 import { buildAssets } from './platform/http/assets.ts';
 import { createLogger, type TLogger } from './platform/log.ts';
@@ -24,7 +24,7 @@ export const migrate = async (database: TDatabase, log: TLogger): Promise<string
 export type TRunningServer = Readonly<{ url: string; server: Server; stop: () => Promise<void> }>;
 
 /**
- * Boot: config → database → migrations → (demo data on a fresh database) → app → listening server.
+ * Boot: config → database → migrations → (demo data, once per database) → app → listening server.
  * `stop()` lets in-flight requests finish, then closes the database.
  */
 export const startServer = async (
@@ -34,10 +34,9 @@ export const startServer = async (
   const log = createLogger(config.logLevel);
   const database = await openDatabase(config.database);
   try {
-    const isFresh = (await appliedMigrations(database.db)).length === 0;
     await migrate(database, log);
     const deps = createDeps(database, config, log);
-    if (opts.demo && isFresh) {
+    if (opts.demo && !(await isDemoLoaded(deps))) {
       const report = await seedDemo(deps);
       log.info('demo data loaded', {
         indicators: report.indicators.inserted,

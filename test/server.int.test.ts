@@ -55,6 +55,25 @@ describe('the real server', () => {
     expect(await home.text()).toContain('4361亿元');
   });
 
+  it('loads the demo data once per database: after a separate migrate, and never again once loaded', async () => {
+    const db = await freshDb();
+    expect((await runCli(['migrate'], { DATABASE_URL: db.url })).code).toBe(0);
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', DATABASE_URL: db.url });
+    const first = await startServer(config, { demo: true });
+    expect(await (await fetch(`${first.url}/en/`)).text()).toContain('CNY 436.1 billion');
+    await first.stop();
+    // An editor removes a demo article; a restart must not bring it back.
+    const database = await openDatabase(config.database);
+    await database.db
+      .deleteFrom('cms_news_article')
+      .where('slug', '=', 'talent-green-cards-issued')
+      .execute();
+    await database.close();
+    const second = await startServer(config, { demo: true });
+    expect((await fetch(`${second.url}/en/news/talent-green-cards-issued`)).status).toBe(404);
+    await second.stop();
+  });
+
   it('answers oversized headers and a 100 KB URL with a 4xx, never 500', async () => {
     const s = await start(false);
     const big = await rawGet(s.url, '/en/', { 'x-filler': 'x'.repeat(64 * 1024) });

@@ -41,7 +41,7 @@ Applies pending migrations, then serves the portal on PORT (default 3000).
 Stops gracefully on SIGTERM or SIGINT: in-flight requests finish, then the database is closed.
 
 Options:
-  --demo      Load the demonstration data set when the database is new (what "npm start" does)
+  --demo      Load the demonstration data set once per database (what "npm start" does)
   -h, --help  Show this help`,
     options: { demo: { type: 'boolean' } },
     run: async (values) => {
