@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
@@ -20,7 +21,10 @@ import {
 import { openApiDocument } from './platform/http/openapi.ts';
 import { LOCALES, negotiateLocale } from './platform/i18n/locale.ts';
 
-export const APP_VERSION = '0.1.0';
+/** The version in package.json: one source of truth for the API document. */
+export const APP_VERSION: string = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+).version;
 
 /** Builds the whole HTTP application: global middleware, one route group per module, one error handler. */
 export const createApp = (deps: TDeps, assets: TAssets) => {
