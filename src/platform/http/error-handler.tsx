@@ -57,9 +57,11 @@ export const respondWithError = (
   const body =
     status === 404
       ? ts(locale, 'error.body.404')
-      : status >= 500
-        ? ts(locale, 'error.body.500')
-        : ts(locale, 'error.body.generic');
+      : status === 429
+        ? ts(locale, 'error.body.429')
+        : status >= 500
+          ? ts(locale, 'error.body.500')
+          : ts(locale, 'error.body.generic');
   return renderPage(c, {
     title,
     status,
@@ -80,7 +82,10 @@ export const respondWithError = (
 export const errorHandler =
   (log: TLogger): ErrorHandler<TAppEnv> =>
   (err, c) => {
-    if (err instanceof AppError) return respondWithError(c, err.status, err.code, err.message);
+    if (err instanceof AppError) {
+      if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds));
+      return respondWithError(c, err.status, err.code, err.message);
+    }
     if (err instanceof HTTPException && err.status < 500) {
       const status = err.status as ContentfulStatusCode;
       return respondWithError(c, status, CODE_BY_STATUS[status] ?? 'BAD_REQUEST');

@@ -28,14 +28,17 @@ const STATUS: Record<TErrorCode, ContentfulStatusCode> = {
 /** The one error type: a stable code, mapped to HTTP in one place; `status` refines it (414 vs 413). */
 export class AppError extends Error {
   readonly status: ContentfulStatusCode;
+  /** For RATE_LIMITED: sent as the Retry-After header. */
+  readonly retryAfterSeconds: number | undefined;
   constructor(
     readonly code: TErrorCode,
     message?: string,
-    options?: { status?: ContentfulStatusCode; cause?: unknown },
+    options?: { status?: ContentfulStatusCode; cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(message ?? code, { cause: options?.cause });
     this.name = 'AppError';
     this.status = options?.status ?? STATUS[code];
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 

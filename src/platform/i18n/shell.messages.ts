@@ -42,6 +42,7 @@ const en = {
     'If you typed the web address, check it is correct. If you pasted it, check you copied all of it.',
   'error.body.generic': 'The request could not be completed.',
   'error.body.500': 'The problem is on our side. Please try again later.',
+  'error.body.429': 'You have made too many requests. Please wait a moment and try again.',
   'error.requestId': 'Reference for support: {id}',
   'error.home': 'Go to the home page',
 } as const;
@@ -88,6 +89,7 @@ const zh: Record<K, string> = {
   'error.body.404': '如果网址是您输入的，请检查是否正确；如果是粘贴的，请确认已完整复制。',
   'error.body.generic': '无法完成该请求。',
   'error.body.500': '问题出在我们这边，请稍后再试。',
+  'error.body.429': '您的请求过于频繁，请稍候再试。',
   'error.requestId': '技术支持参考编号：{id}',
   'error.home': '返回首页',
 };
