@@ -29,6 +29,7 @@ const ZEnv = z.object({
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   SESSION_SECRET: optionalText,
   SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  MAIL_FROM: z.string().trim().min(3).default('Ecosphere <no-reply@localhost>'),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
@@ -49,6 +50,7 @@ export type TConfig = Readonly<{
   publicUrl: string;
   sessionSecret: string;
   smtpUrl: string | undefined;
+  mailFrom: string;
   trustProxy: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   pageCacheSeconds: number;
@@ -139,6 +141,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
     publicUrl,
     sessionSecret,
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
