@@ -12,12 +12,7 @@ import { mountAssets, type TAssets } from './platform/http/assets.ts';
 import type { TAppEnv, TShell } from './platform/http/context.ts';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler.tsx';
 import { AppError } from './platform/http/errors.ts';
-import {
-  accessLog,
-  compressWhenAccepted,
-  securityHeaders,
-  urlLengthGuard,
-} from './platform/http/middleware.ts';
+import { accessLog, compressWhenAccepted, securityHeaders, urlGuard } from './platform/http/middleware.ts';
 import { openApiDocument } from './platform/http/openapi.ts';
 import { LOCALES, negotiateLocale } from './platform/i18n/locale.ts';
 
@@ -43,7 +38,7 @@ export const createApp = (deps: TDeps, assets: TAssets) => {
   app.use(requestId({ limitLength: 64 }));
   app.use(accessLog(log));
   app.use(securityHeaders({ trustProxy: config.trustProxy }));
-  app.use(urlLengthGuard());
+  app.use(urlGuard());
   app.use(compressWhenAccepted(compress()));
 
   mountAssets(app, assets);
@@ -58,7 +53,7 @@ export const createApp = (deps: TDeps, assets: TAssets) => {
   });
 
   app.get('/', (c) => {
-    c.header('Vary', 'Accept-Language');
+    c.header('Vary', 'Accept-Language', { append: true });
     return c.redirect(`/${negotiateLocale(c.req.header('accept-language'))}/`, 302);
   });
 

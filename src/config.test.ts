@@ -43,6 +43,18 @@ describe('loadConfig', () => {
     });
   });
 
+  it('treats empty variables as unset and accepts file: URLs', () => {
+    const c = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '',
+      PAGE_CACHE_SECONDS: ' ',
+      DATABASE_URL: 'file:///tmp/eco.sqlite',
+    });
+    expect(c.port).toBe(3000);
+    expect(c.pageCacheSeconds).toBe(10);
+    expect(c.database).toEqual({ engine: 'sqlite', path: '/tmp/eco.sqlite' });
+  });
+
   it('refuses to start in production without a session secret, naming it', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringContaining('SESSION_SECRET')]);
   });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** A problem with the environment that stops the start; the message lists every problem. */
@@ -66,6 +67,7 @@ export type TConfig = Readonly<{
 export const parseDatabaseUrl = (value: string | undefined, dataDir: string): TDatabaseConfig => {
   if (!value) return { engine: 'sqlite', path: join(dataDir, 'ecosphere.sqlite') };
   if (/^postgres(ql)?:\/\//i.test(value)) return { engine: 'postgres', url: value };
+  if (/^file:\/\//i.test(value)) return { engine: 'sqlite', path: fileURLToPath(value) };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
     throw new ConfigError([
       `DATABASE_URL: unsupported scheme in "${value.split(':')[0]}://…" (use a file path or postgres://)`,
@@ -97,7 +99,9 @@ const loadOrCreateDevSecret = (dataDir: string): string => {
 
 /** Parses the environment once; throws a ConfigError naming every problem. The result is frozen. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
-  const parsed = ZEnv.safeParse(env);
+  // An empty variable means "not set", so PORT= gives the default port rather than port 0.
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = ZEnv.safeParse(set);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`));
   }

@@ -22,11 +22,30 @@ const importsOf = (text: string): string[] => {
 const moduleOf = (path: string): string | undefined => /^src\/modules\/([^/]+)\//.exec(path)?.[1];
 const isTestFile = (path: string) => /\.test\.tsx?$/.test(path);
 
+// Each module's tables start with its prefix; only its repo names them.
+const TABLE_PREFIX: Record<string, string> = {
+  cms: 'cms_',
+  directory: 'directory_',
+  indicators: 'indicator',
+};
+const TABLE_USE =
+  /\.(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin)\(\s*'([a-z_]+)|upsertByKey\(\s*\w+,\s*'([a-z_]+)'/g;
+
 /** The module rules of docs/ARCHITECTURE.md, as a function of the sources, so it can be tested too. */
 const findViolations = (sources: TSource[]): string[] => {
   const problems: string[] = [];
   for (const { path, text } of sources) {
     const from = moduleOf(path);
+    if (from && !isTestFile(path)) {
+      for (const m of text.matchAll(TABLE_USE)) {
+        const table = (m[1] ?? m[2]) as string;
+        if (!path.endsWith(`${from}.repo.ts`))
+          problems.push(`${path}: only the repo touches tables (${table})`);
+        else if (!table.startsWith(TABLE_PREFIX[from] ?? `${from}_`)) {
+          problems.push(`${path}: touches another module's table ${table}`);
+        }
+      }
+    }
     for (const spec of importsOf(text)) {
       if (!spec.startsWith('.')) {
         if (/\.repo\.ts$/.test(path) && (spec === 'hono' || spec.startsWith('hono/'))) {
@@ -92,9 +111,13 @@ describe('module boundaries', () => {
         text: "import { sql } from 'kysely';\nimport * as r from './cms.repo.ts';",
       },
       { path: 'src/app.ts', text: "export { z } from './modules/directory/directory.service.ts';" },
+      { path: 'src/modules/cms/cms.repo.ts', text: "db.selectFrom('directory_organization').selectAll()" },
+      { path: 'src/modules/cms/cms.service.ts', text: "await db.deleteFrom('cms_news_article').execute()" },
     ];
     const found = findViolations(bad);
-    expect(found).toHaveLength(7);
+    expect(found).toHaveLength(9);
+    expect(found.join('\n')).toMatch(/touches another module's table directory_organization/);
+    expect(found.join('\n')).toMatch(/only the repo touches tables/);
     expect(found.join('\n')).toMatch(/reaches past cms\/index\.ts/);
     expect(found.join('\n')).toMatch(/platform imports outside platform/);
     expect(found.join('\n')).toMatch(/routes call the repo/);

@@ -119,6 +119,14 @@ describe('the ecosphere command on this engine', () => {
     expect(second.stdout).toContain('up to date');
   });
 
+  it('several instances migrating one new database at once: one applies, the others wait and find it done', async () => {
+    const db = await freshDb();
+    const runs = await Promise.all([1, 2, 3].map(() => runCli(['migrate'], { DATABASE_URL: db.url })));
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(runs.filter((r) => /migration\(s\) applied/.test(r.stdout))).toHaveLength(1);
+    expect(runs.filter((r) => r.stdout.includes('up to date'))).toHaveLength(2);
+  });
+
   it('seed --demo loads the demo data and a second run changes nothing', async () => {
     const db = await freshDb();
     const first = await runCli(['seed', '--demo'], { DATABASE_URL: db.url });
@@ -168,18 +176,22 @@ describe('the ecosphere command on this engine', () => {
       });
     });
     expect((await fetch(`${url}/en/`)).status).toBe(200);
+    expect((await fetch(`${url}/en/news?page=1&email=someone%40example.org`)).status).toBe(200);
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(out).toContain('stopped: database closed');
-    // One structured line per request, with id, route, status and duration, and no query string.
-    const line = out.split('\n').find((l) => l.includes('"msg":"request"'));
-    expect(JSON.parse(line ?? '{}')).toMatchObject({
-      method: 'GET',
-      status: 200,
-      route: expect.any(String),
-      ms: expect.any(Number),
-    });
+    // One structured line per request: id, method, route pattern, status, duration — never the raw URL.
+    const lines = out
+      .split('\n')
+      .filter((l) => l.includes('"msg":"request"'))
+      .map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      expect.objectContaining({ method: 'GET', route: '/en', status: 200, requestId: expect.any(String) }),
+      expect.objectContaining({ method: 'GET', route: '/en/news', status: 200, ms: expect.any(Number) }),
+    ]);
+    expect(out).not.toContain('someone');
+    expect(out).not.toContain('page=1');
     // The data is there for the next start.
     const database = await openDatabase(loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url }).database);
     expect(await pingDatabase(database.db)).toBe(true);

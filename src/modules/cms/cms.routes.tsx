@@ -14,7 +14,7 @@ export const createCmsRoutes = (deps: TDeps) => {
   const app = new Hono<TAppEnv>({ strict: false });
   const cache = cachedPage(deps.pages);
 
-  app.get('/', cache, async (c) => {
+  app.get('/', cachedPage(deps.pages, { params: ['page'] }), async (c) => {
     const locale = c.get('locale');
     const { page } = parseQuery(c, ZNewsListQuery);
     const { items, pages } = await listNews(deps, page);
@@ -26,7 +26,8 @@ export const createCmsRoutes = (deps: TDeps) => {
     });
   });
 
-  app.get('/:slug', cache, async (c) => {
+  // Only slug-shaped paths reach the database; anything else is a plain 404.
+  app.get('/:slug{[a-z0-9-]+}', cache, async (c) => {
     const locale = c.get('locale');
     const a = await getArticle(deps, c.req.param('slug'));
     const l = localized(a, locale);

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { zHttpUrl, zIsoDay, zSlug, zText } from '../../platform/schemas.ts';
 
 export const NEWS_CATEGORIES = ['city-news', 'policies', 'announcements', 'events'] as const;
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const text = (max: number) => z.string().trim().min(1).max(max);
+const bilingual = (max: number) =>
+  z
+    .object({ en: zText(max).optional(), zh: zText(max).optional() })
+    .refine((v) => v.en !== undefined || v.zh !== undefined, 'needs English or Chinese');
 
 /** A news item as shipped in the demo files. */
 export const ZNewsSeed = z.object({
@@ -12,12 +15,12 @@ export const ZNewsSeed = z.object({
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
     .max(160),
   category: z.enum(NEWS_CATEGORIES),
-  title: z.object({ en: text(300).optional(), zh: text(300).optional() }),
-  summary: z.object({ en: text(1000).optional(), zh: text(1000).optional() }),
-  body: z.object({ en: text(50_000).optional(), zh: text(50_000).optional() }),
-  source: z.object({ en: text(500), zh: text(500), url: z.url().optional() }),
-  publishedAt: isoDay,
-  updatedAt: isoDay,
+  title: bilingual(300),
+  summary: z.object({ en: zText(1000).optional(), zh: zText(1000).optional() }),
+  body: bilingual(50_000),
+  source: z.object({ en: zText(500), zh: zText(500), url: zHttpUrl.optional() }),
+  publishedAt: zIsoDay,
+  updatedAt: zIsoDay,
 });
 export type TNewsSeed = z.infer<typeof ZNewsSeed>;
 

@@ -1,6 +1,6 @@
 import { formatDate, isoDay } from '../../platform/i18n/format.ts';
 import { langTag, type TLocale } from '../../platform/i18n/locale.ts';
-import { NotBuilt } from '../../platform/views/page.tsx';
+import { fill, NotBuilt } from '../../platform/views/page.tsx';
 import { t } from './cms.messages.ts';
 import type { TNewsArticle } from './cms.schemas.ts';
 import { localized } from './cms.service.ts';
@@ -12,8 +12,9 @@ const langIf = (partLang: TLocale, pageLocale: TLocale) =>
 const DateLine = (p: { locale: TLocale; a: TNewsArticle }) => (
   <p class="meta">
     <span class="tag">{t(p.locale, `cms.category.${p.a.category}`)}</span>{' '}
-    {t(p.locale, 'cms.news.updated', { date: '' })}
-    <time datetime={isoDay(p.a.updatedAt)}>{formatDate(p.locale, p.a.updatedAt)}</time>
+    {fill(t(p.locale, 'cms.news.updated'), {
+      date: <time datetime={isoDay(p.a.updatedAt)}>{formatDate(p.locale, p.a.updatedAt)}</time>,
+    })}
   </p>
 );
 
@@ -90,15 +91,18 @@ export const ArticleBody = (p: { locale: TLocale; a: TNewsArticle }) => {
           <span class="tag">{t(p.locale, `cms.category.${p.a.category}`)}</span>
         </dd>
         <dd>
-          {t(p.locale, 'cms.news.published', { date: '' })}
-          <time datetime={isoDay(p.a.publishedAt)}>{formatDate(p.locale, p.a.publishedAt)}</time>
+          {fill(t(p.locale, 'cms.news.published'), {
+            date: <time datetime={isoDay(p.a.publishedAt)}>{formatDate(p.locale, p.a.publishedAt)}</time>,
+          })}
           {' · '}
-          {t(p.locale, 'cms.news.updated', { date: '' })}
-          <time datetime={isoDay(p.a.updatedAt)}>{formatDate(p.locale, p.a.updatedAt)}</time>
+          {fill(t(p.locale, 'cms.news.updated'), {
+            date: <time datetime={isoDay(p.a.updatedAt)}>{formatDate(p.locale, p.a.updatedAt)}</time>,
+          })}
         </dd>
         <dd>
-          {t(p.locale, 'cms.news.source', { source: '' })}
-          {p.a.source.url ? <a href={p.a.source.url}>{l.source}</a> : l.source}
+          {fill(t(p.locale, 'cms.news.source'), {
+            source: p.a.source.url ? <a href={p.a.source.url}>{l.source}</a> : l.source,
+          })}
         </dd>
       </dl>
       <div lang={langIf(l.bodyLang, p.locale)}>

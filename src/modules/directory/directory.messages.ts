@@ -5,6 +5,7 @@ const en = {
   'directory.lead':
     'Universities, research institutes, labs, incubators, enterprises and investors of the ecosystem.',
   'directory.count': '{count} organisations listed',
+  'directory.kindCount': '{kind} ({count})',
   'directory.empty': 'No organisations are listed yet.',
   'directory.notBuilt':
     'This is the demonstration directory: the organisations named in the source article. Search with filters by kind, district and sector, profiles kept up to date by their organisations, and imports of official registries arrive with the directory module.',
@@ -33,6 +34,7 @@ const zh: Record<K, string> = {
   'directory.title': '机构名录',
   'directory.lead': '创新生态中的高校、科研院所、实验室、孵化器、企业和投资机构。',
   'directory.count': '共收录 {count} 家机构',
+  'directory.kindCount': '{kind}（{count}）',
   'directory.empty': '尚未收录任何机构。',
   'directory.notBuilt':
     '这是演示名录：收录来源文章中提到的机构。按类型、区域和行业筛选的搜索、由机构自行维护的主页以及官方名录导入，将随机构名录模块上线。',

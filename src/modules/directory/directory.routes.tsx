@@ -23,7 +23,8 @@ export const createDirectoryRoutes = (deps: TDeps) => {
     });
   });
 
-  app.get('/:slug', cache, async (c) => {
+  // Only slug-shaped paths reach the database; anything else is a plain 404.
+  app.get('/:slug{[a-z0-9-]+}', cache, async (c) => {
     const locale = c.get('locale');
     const org = await getOrganization(deps, c.req.param('slug'));
     return renderPage(c, {

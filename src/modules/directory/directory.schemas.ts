@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zHttpUrl, zSlug, zText } from '../../platform/schemas.ts';
 
 /** Organisation kinds, as in the product brief. */
 export const ORG_KINDS = [
@@ -15,19 +16,17 @@ export const ORG_KINDS = [
 ] as const;
 export type TOrgKind = (typeof ORG_KINDS)[number];
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-
 export const ZOrganizationSeed = z.object({
   slug: z
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
     .max(160),
   kind: z.enum(ORG_KINDS),
-  name: z.object({ en: text(300), zh: text(300) }),
-  summary: z.object({ en: text(2000), zh: text(2000) }),
-  website: z.url({ protocol: /^https?$/ }).optional(),
-  city: z.object({ en: text(80), zh: text(80) }).optional(),
-  source: z.object({ en: text(500), zh: text(500) }),
+  name: z.object({ en: zText(300), zh: zText(300) }),
+  summary: z.object({ en: zText(2000), zh: zText(2000) }),
+  website: zHttpUrl.optional(),
+  city: z.object({ en: zText(80), zh: zText(80) }).optional(),
+  source: z.object({ en: zText(500), zh: zText(500) }),
   isGenerated: z.boolean().default(false),
 });
 export type TOrganizationSeed = z.infer<typeof ZOrganizationSeed>;

@@ -1,5 +1,5 @@
 import { formatDate, formatNumber, isoDay } from '../../platform/i18n/format.ts';
-import type { TLocale } from '../../platform/i18n/locale.ts';
+import { langTag, type TLocale } from '../../platform/i18n/locale.ts';
 import { NotBuilt } from '../../platform/views/page.tsx';
 import { t } from './directory.messages.ts';
 import { ORG_KINDS, type TOrganization } from './directory.schemas.ts';
@@ -14,7 +14,9 @@ export const OrganizationList = (p: { locale: TLocale; items: TOrganization[] })
         </h3>
         <p class="meta">
           <span class="tag">{t(p.locale, `directory.kind.${o.kind}`)}</span>{' '}
-          {p.locale === 'zh' ? o.name.en : o.name.zh}
+          <span lang={langTag(p.locale === 'zh' ? 'en' : 'zh')}>
+            {p.locale === 'zh' ? o.name.en : o.name.zh}
+          </span>
         </p>
         {o.summary[p.locale] ? <p>{o.summary[p.locale]}</p> : null}
       </li>
@@ -41,7 +43,10 @@ export const DirectoryBody = (p: { locale: TLocale; items: TOrganization[] }) =>
       {byKind.map((g) => (
         <section aria-labelledby={`kind-${g.kind}`}>
           <h2 id={`kind-${g.kind}`}>
-            {t(p.locale, `directory.kind.${g.kind}`)} ({formatNumber(p.locale, g.items.length)})
+            {t(p.locale, 'directory.kindCount', {
+              kind: t(p.locale, `directory.kind.${g.kind}`),
+              count: formatNumber(p.locale, g.items.length),
+            })}
           </h2>
           <OrganizationList locale={p.locale} items={g.items} />
         </section>
@@ -56,7 +61,7 @@ export const ProfileBody = (p: { locale: TLocale; org: TOrganization }) => {
   return (
     <div class="reading">
       <h1>{org.name[locale]}</h1>
-      <p class="meta" lang={other === 'zh' ? 'zh-CN' : 'en'}>
+      <p class="meta" lang={langTag(other)}>
         {org.name[other]}
       </p>
       {org.isGenerated ? (

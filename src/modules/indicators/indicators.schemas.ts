@@ -1,16 +1,15 @@
 import { z } from 'zod';
+import { zHttpUrl, zIsoDay, zText } from '../../platform/schemas.ts';
 
 export const UNITS = ['count', 'billion CNY', 'percent'] as const;
 export type TUnit = (typeof UNITS)[number];
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const bilingual = (max: number) =>
-  z.object({ en: z.string().trim().min(1).max(max), zh: z.string().trim().min(1).max(max) });
+const bilingual = (max: number) => z.object({ en: zText(max), zh: zText(max) });
 
 export const ZObservationSeed = z.object({
-  geography: z.string().trim().min(1).max(80),
-  period: z.string().trim().min(1).max(40),
-  asOf: isoDay,
+  geography: zText(80),
+  period: zText(40),
+  asOf: zIsoDay,
   value: z.number().finite(),
   qualifier: z.enum(['more_than']).optional(),
   note: z.object({ en: z.string().max(1000).optional(), zh: z.string().max(1000).optional() }).optional(),
@@ -25,9 +24,9 @@ export const ZIndicatorSeed = z.object({
   name: bilingual(300),
   unit: z.enum(UNITS),
   source: z.object({
-    en: z.string().trim().min(1).max(1000),
-    zh: z.string().trim().min(1).max(1000),
-    url: z.url().optional(),
+    en: zText(1000),
+    zh: zText(1000),
+    url: zHttpUrl.optional(),
   }),
   origin: z.enum(['imported', 'computed', 'reported']),
   headlineRank: z.number().int().min(1).max(100).optional(),

@@ -1,6 +1,6 @@
 import { formatDate, isoDay } from '../../platform/i18n/format.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
-import { NotBuilt } from '../../platform/views/page.tsx';
+import { fill, NotBuilt } from '../../platform/views/page.tsx';
 import { t } from './indicators.messages.ts';
 import type { TFigure } from './indicators.schemas.ts';
 import { formatFigure, periodLabel } from './indicators.service.ts';
@@ -15,8 +15,7 @@ const SourceNotes = (p: { locale: TLocale; figures: TFigure[] }) => {
         const name = p.locale === 'zh' ? s.zh : s.en;
         return (
           <p class="source">
-            {t(p.locale, 'indicators.source', { source: '' })}
-            {s.url ? <a href={s.url}>{name}</a> : name}
+            {fill(t(p.locale, 'indicators.source'), { source: s.url ? <a href={s.url}>{name}</a> : name })}
           </p>
         );
       })}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { TDeps } from '../../platform/deps.ts';
 import type { TAppEnv } from '../../platform/http/context.ts';
 import { cachedPage } from '../../platform/http/page-cache.ts';
+import { parseQuery } from '../../platform/http/validate.ts';
 import { ts } from '../../platform/i18n/shell.messages.ts';
 import { renderPage } from '../../platform/views/page.tsx';
 import { latestNews, searchNews } from '../cms/index.ts';
@@ -21,7 +22,7 @@ import {
 } from './portal.views.tsx';
 
 const MAX_QUERY = 200;
-const ZSearch = z.object({ q: z.string().default('') });
+const ZSearch = z.object({ q: z.string().trim().default('') });
 
 /** The portal's own pages under /{locale}: home, about, audiences, contact, help, search. */
 export const createPortalRoutes = (deps: TDeps) => {
@@ -80,8 +81,7 @@ export const createPortalRoutes = (deps: TDeps) => {
 
   app.get('/search', async (c) => {
     const locale = c.get('locale');
-    const parsed = ZSearch.safeParse({ q: c.req.query('q') });
-    const q = (parsed.success ? parsed.data.q : '').trim();
+    const { q } = parseQuery(c, ZSearch);
     const page = (body: Child, status: 200 | 400 = 200) =>
       renderPage(c, {
         title: t(locale, 'portal.search.title'),

@@ -49,6 +49,31 @@ export const appliedMigrations = async (db: Db): Promise<string[]> => {
 };
 
 /**
+ * Runs `fn` in one transaction that holds the migration lock: on PostgreSQL an advisory lock (instances
+ * that start together migrate one at a time); on SQLite `BEGIN IMMEDIATE`, which takes the write lock
+ * up front so a second process waits (busy timeout) instead of deadlocking on a lock upgrade.
+ */
+const inMigrationLock = async (db: Db, fn: (trx: Db) => Promise<void>): Promise<void> => {
+  if (engineOf(db) === 'postgres') {
+    await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${PG_LOCK_KEY})`.execute(trx);
+      await fn(trx);
+    });
+    return;
+  }
+  await db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      await fn(conn);
+    } catch (err) {
+      await sql`rollback`.execute(conn);
+      throw err;
+    }
+    await sql`commit`.execute(conn);
+  });
+};
+
+/**
  * Applies every pending migration inside one transaction: all of them land, or on the first failure
  * the database is left exactly as it was. `onStep` reports each migration as it goes.
  */
@@ -57,12 +82,10 @@ export const migrateToLatest = async (
   migrations: TMigration[],
   onStep: (step: TMigrationStep) => void = () => {},
 ): Promise<TMigrationResult> => {
-  await ensureTable(db);
   const applied: string[] = [];
   let pendingCount = 0;
   try {
-    await db.transaction().execute(async (trx) => {
-      if (engineOf(db) === 'postgres') await sql`select pg_advisory_xact_lock(${PG_LOCK_KEY})`.execute(trx);
+    await inMigrationLock(db, async (trx) => {
       const done = new Set(await appliedMigrations(trx));
       const known = new Set(migrations.map((m) => m.name));
       const unknown = [...done].filter((n) => !known.has(n));

@@ -1,8 +1,9 @@
+import { gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import type { TAppEnv } from './context.ts';
 
-/** A rendered page, kept as UTF-8 bytes split around the nonce so a hit only copies bytes. */
-type TCachedPage = Readonly<{ parts: Buffer[] }>;
+/** A rendered page as UTF-8 bytes split around CSP nonces, and gzipped when it has none. */
+type TCachedPage = Readonly<{ parts: Buffer[]; gzip?: Buffer | undefined }>;
 
 export type TPageCache = Readonly<{
   ttlMs: number;
@@ -41,33 +42,53 @@ export const createPageCache = (ttlMs: number, maxEntries = 500): TPageCache => 
   });
 };
 
+const acceptsGzip = (header: string | undefined): boolean => /\bgzip\b/.test(header ?? '');
+
 /**
- * Serves a public, anonymous GET page from the cache, with this request's CSP nonce put back in;
- * on a miss, renders it and keeps a successful HTML answer. Routes opt in one by one.
+ * Serves a public, anonymous GET page from the cache; on a miss, renders it and keeps a successful HTML
+ * answer. Routes opt in one by one and name the query parameters that change the page (`params`): a
+ * request with any other parameter bypasses the cache, so junk query strings cannot flush it. A page
+ * with no CSP nonce in it (scripts are external files) is also kept gzipped, so a hit costs a copy,
+ * not a compression; a page that carries nonces gets this request's nonce put back in.
  */
 export const cachedPage =
-  (cache: TPageCache): MiddlewareHandler<TAppEnv> =>
+  (cache: TPageCache, opts: { params?: readonly string[] } = {}): MiddlewareHandler<TAppEnv> =>
   async (c, next) => {
     if (cache.ttlMs <= 0 || c.req.method !== 'GET' || c.req.header('cookie')) return next();
     const url = c.req.url;
     const q = url.indexOf('?');
-    const key = q === -1 ? c.req.path : `${c.req.path}${url.slice(q)}`;
+    let key = c.req.path;
+    if (q !== -1) {
+      const search = new URLSearchParams(url.slice(q + 1));
+      const allowed = opts.params ?? [];
+      for (const name of search.keys()) if (!allowed.includes(name)) return next();
+      const kept = allowed.filter((name) => search.has(name)).map((name) => `${name}=${search.get(name)}`);
+      if (kept.length > 0) key = `${key}?${kept.join('&')}`;
+    }
     const nonce = c.get('nonce');
     const hit = cache.get(key);
     if (hit !== undefined) {
+      const headers: Record<string, string> = {
+        'Content-Type': 'text/html; charset=UTF-8',
+        'X-Page-Cache': 'hit',
+      };
+      if (hit.gzip && acceptsGzip(c.req.header('accept-encoding'))) {
+        headers['Content-Encoding'] = 'gzip';
+        return c.body(hit.gzip as Uint8Array<ArrayBuffer>, 200, headers);
+      }
+      if (hit.parts.length === 1) return c.body(hit.parts[0] as Uint8Array<ArrayBuffer>, 200, headers);
       const nonceBytes = Buffer.from(`nonce="${nonce}"`, 'latin1');
       const chunks: Buffer[] = [];
       hit.parts.forEach((part, i) => {
         if (i > 0) chunks.push(nonceBytes);
         chunks.push(part);
       });
-      return c.body(Buffer.concat(chunks) as Uint8Array<ArrayBuffer>, 200, {
-        'Content-Type': 'text/html; charset=UTF-8',
-        'X-Page-Cache': 'hit',
-      });
+      return c.body(Buffer.concat(chunks) as Uint8Array<ArrayBuffer>, 200, headers);
     }
     await next();
     if (c.res.status !== 200 || !c.res.headers.get('content-type')?.startsWith('text/html')) return;
+    if (c.res.headers.get('content-encoding')) return;
     const html = await c.res.clone().text();
-    cache.set(key, { parts: html.split(`nonce="${nonce}"`).map((part) => Buffer.from(part)) });
+    const parts = html.split(`nonce="${nonce}"`).map((part) => Buffer.from(part));
+    cache.set(key, { parts, gzip: parts.length === 1 ? gzipSync(parts[0] as Buffer) : undefined });
   };

@@ -7,13 +7,14 @@ export type TCrumb = Readonly<{ label: string; href?: string }>;
 
 export type TLayoutProps = Readonly<{
   locale: TLocale;
-  nonce: string;
   shell: TShell;
   /** The request path with its query, e.g. `/en/news?page=2`. */
   path: string;
   title: string;
   description?: string;
   breadcrumbs?: readonly TCrumb[];
+  /** False for error pages: no canonical or alternate links, and robots are asked not to index. */
+  indexable?: boolean;
   /** Extra `<meta>` for the page, e.g. publication date and source of an article. */
   meta?: Readonly<Record<string, string>>;
   children: Child;
@@ -36,10 +37,12 @@ const AUDIENCES: readonly [string, TShellKey][] = [
   ['/business', 'shell.audience.business'],
 ];
 
+/** The path inside the locale (`/en/news?x` → `/news`); `/` for anything outside `/en` or `/zh`. */
 const localPath = (path: string, locale: TLocale): string => {
   const bare = path.split('?')[0] ?? '/';
-  const rest = bare.slice(`/${locale}`.length);
-  return rest === '' ? '/' : rest.replace(/\/+$/, '') || '/';
+  const prefix = `/${locale}`;
+  if (bare !== prefix && !bare.startsWith(`${prefix}/`)) return '/';
+  return bare.slice(prefix.length).replace(/\/+$/, '') || '/';
 };
 
 const isCurrent = (section: string, current: string): boolean =>
@@ -51,10 +54,10 @@ export const Layout = (p: TLayoutProps) => {
   const t = (key: TShellKey, params?: Record<string, string | number>) => ts(locale, key, params);
   const other: TLocale = locale === 'en' ? 'zh' : 'en';
   const current = localPath(p.path, locale);
-  const here = current === '/' ? '/' : current;
   const href = (section: string) => `/${locale}${section === '/' ? '/' : section}`;
   const siteName = t('shell.siteName');
-  const canonical = `${shell.publicUrl}/${locale}${here === '/' ? '/' : here}`;
+  // `current` is `/` or `/news`: `/en` + it is the canonical path either way.
+  const absolute = (l: TLocale) => `${shell.publicUrl}/${l}${current}`;
   const owner = locale === 'zh' ? shell.site.ownerZh : shell.site.ownerEn;
   return (
     <html lang={langTag(locale)}>
@@ -66,17 +69,13 @@ export const Layout = (p: TLayoutProps) => {
         {Object.entries(p.meta ?? {}).map(([name, content]) => (
           <meta name={name} content={content} />
         ))}
-        <link rel="canonical" href={canonical} />
-        <link rel="alternate" hreflang="en" href={`${shell.publicUrl}/en${here === '/' ? '/' : here}`} />
-        <link rel="alternate" hreflang="zh-CN" href={`${shell.publicUrl}/zh${here === '/' ? '/' : here}`} />
-        <link
-          rel="alternate"
-          hreflang="x-default"
-          href={`${shell.publicUrl}/en${here === '/' ? '/' : here}`}
-        />
+        <link rel="canonical" href={absolute(locale)} />
+        <link rel="alternate" hreflang="en" href={absolute('en')} />
+        <link rel="alternate" hreflang="zh-CN" href={absolute('zh')} />
+        <link rel="alternate" hreflang="x-default" href={absolute('en')} />
         <link rel="icon" href={shell.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={shell.assets.css} />
-        <script type="module" src={shell.assets.js} nonce={p.nonce} />
+        <script type="module" src={shell.assets.js} />
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -135,7 +134,7 @@ export const Layout = (p: TLayoutProps) => {
           <div class="container">
             <ul>
               <li>
-                <span>{t('shell.audience.label')}:</span>
+                <span>{t('shell.audience.prefix')}</span>
               </li>
               {AUDIENCES.map(([section, key]) => (
                 <li>

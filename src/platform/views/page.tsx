@@ -26,13 +26,13 @@ export const renderPage = (c: Context<TAppEnv>, o: TPageOptions): Response | Pro
     `<!doctype html>${(
       <Layout
         locale={c.get('locale')}
-        nonce={c.get('nonce')}
         shell={c.get('shell')}
         path={pathWithQuery(c.req.url)}
         title={o.title}
         description={o.description}
         breadcrumbs={o.breadcrumbs}
         meta={o.meta}
+        indexable={(o.status ?? 200) < 400}
       >
         {o.body}
       </Layout>
@@ -49,3 +49,13 @@ export const NotBuilt = (p: { locale: TLocale; children: Child }) => (
     {p.children}
   </div>
 );
+
+/**
+ * Puts rendered nodes into a translated sentence at its `{name}` placeholders, wherever each language
+ * puts them: `fill(t(locale, 'cms.news.updated'), { date: <time …/> })`.
+ */
+export const fill = (template: string, nodes: Readonly<Record<string, Child>>): Child[] =>
+  template.split(/(\{\w+\})/).map((part) => {
+    const m = /^\{(\w+)\}$/.exec(part);
+    return m && m[1] !== undefined && m[1] in nodes ? nodes[m[1]] : part;
+  });
