@@ -36,6 +36,7 @@ export const FUZZ_STRINGS: readonly (readonly [name: string, value: string])[] =
   ['JSON object text', '{"$gt":""}'],
   ['array syntax', 'a[]=1&a[]=2'],
   ['format string', '%s%s%s%n'],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: template-injection probe, on purpose
   ['template', '${7*7}{{7*7}}'],
 ];
 

@@ -11,7 +11,8 @@ afterAll(async () => {
 });
 
 // Percent-encodes the UTF-8 bytes (a lone surrogate becomes U+FFFD, as a browser would send it).
-const enc = (v: string) => [...Buffer.from(v, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+const enc = (v: string) =>
+  [...Buffer.from(v, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
 
 // Every input the portal reads today: the search box, the news pager, and the slugs in addresses.
 const TARGETS: readonly (readonly [string, (v: string) => string])[] = [
