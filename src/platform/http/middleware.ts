@@ -84,8 +84,7 @@ const CSP_AFTER_NONCE = [
 
 /**
  * Security headers on every response. Scripts run only from our own origin or with this request's nonce
- * (never 'unsafe-inline'),
- * the site cannot be framed, and HSTS is sent only over https. Everything is known before the handler
+ * (never 'unsafe-inline'), the site cannot be framed, and HSTS is sent only over https. Everything is known before the handler
  * runs, so the headers are prepared up front and every response (pages, errors, assets) carries them.
  */
 export const securityHeaders =
