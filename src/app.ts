@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
+import { sessionMiddleware } from './modules/accounts/index.ts';
 import { createCmsRoutes } from './modules/cms/index.ts';
 import { createDirectoryRoutes } from './modules/directory/index.ts';
 import { createIndicatorsRoutes } from './modules/indicators/index.ts';
@@ -10,6 +12,7 @@ import { pingDatabase } from './platform/db/database.ts';
 import type { TDeps } from './platform/deps.ts';
 import { mountAssets, type TAssets } from './platform/http/assets.ts';
 import type { TAppEnv, TShell } from './platform/http/context.ts';
+import { csrfProtection, csrfTokenFor } from './platform/http/csrf.ts';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler.tsx';
 import { AppError } from './platform/http/errors.ts';
 import { accessLog, compressWhenAccepted, securityHeaders, urlGuard } from './platform/http/middleware.ts';
@@ -21,6 +24,9 @@ export const APP_VERSION: string = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
 ).version;
 
+// Forms carry text only; 2 MB lets a pasted 1 MB text get a field message rather than a bare 413.
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
 /** Builds the whole HTTP application: global middleware, one route group per module, one error handler. */
 export const createApp = (deps: TDeps, assets: TAssets) => {
   const { config, log } = deps;
@@ -28,6 +34,7 @@ export const createApp = (deps: TDeps, assets: TAssets) => {
     assets: assets.urls,
     publicUrl: config.publicUrl,
     site: config.site,
+    csrf: (c) => csrfTokenFor(c, config.sessionSecret, config.trustProxy),
   });
   const app = new Hono<TAppEnv>({ strict: false });
 
@@ -42,6 +49,18 @@ export const createApp = (deps: TDeps, assets: TAssets) => {
   app.use(compressWhenAccepted(compress()));
 
   mountAssets(app, assets);
+
+  // Everything below knows who is signed in, refuses oversized bodies and checks CSRF on every write.
+  app.use(sessionMiddleware(deps));
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('TOO_LARGE', 'The request body is too large');
+      },
+    }),
+  );
+  app.use(csrfProtection(config.sessionSecret, config.publicUrl));
 
   app.get('/healthz', async (c) => {
     const database = await pingDatabase(deps.db);

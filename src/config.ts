@@ -34,6 +34,7 @@ const ZEnv = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(180),
   SITE_OWNER_EN: z.string().trim().min(1).default('Ecosphere demonstration portal'),
   SITE_OWNER_ZH: z.string().trim().min(1).default('Ecosphere 创新生态演示门户'),
   SITE_ICP_RECORD: optionalText,
@@ -55,6 +56,8 @@ export type TConfig = Readonly<{
   trustProxy: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   pageCacheSeconds: number;
+  /** Audit rows older than this are purged (Chinese law asks for at least six months). */
+  auditRetentionDays: number;
   site: Readonly<{
     ownerEn: string;
     ownerZh: string;
@@ -149,6 +152,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TConfig => {
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     site: Object.freeze({
       ownerEn: e.SITE_OWNER_EN,
       ownerZh: e.SITE_OWNER_ZH,

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { seedDemo } from '../seeds/demo.ts';
 import { createApp } from '../src/app.ts';
 import { loadConfig, type TConfig } from '../src/config.ts';
@@ -22,7 +25,14 @@ export const createTestApp = async (
   opts: { seed?: boolean; env?: Record<string, string> } = {},
 ): Promise<TTestApp> => {
   const testDb = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: testDb.url, ...opts.env });
+  const dataDir = mkdtempSync(join(tmpdir(), 'ecosphere-data-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: testDb.url,
+    DATA_DIR: dataDir,
+    ...opts.env,
+  });
   const database = await openDatabase(config.database);
   const result = await migrateToLatest(database.db, await loadMigrations());
   if (result.error) throw result.error;
@@ -37,7 +47,9 @@ export const createTestApp = async (
     config,
     close: async () => {
       await database.close();
+      deps.mailer.close();
       await testDb.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 };

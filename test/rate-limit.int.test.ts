@@ -82,7 +82,9 @@ const limitedApp = () => {
       assets: { css: '/a.css', js: '/a.js', icon: '/i.svg' },
       publicUrl: 'http://localhost',
       site: { ownerEn: 'Owner', ownerZh: '所有者' },
+      csrf: () => '',
     });
+    c.set('actor', undefined);
     await next();
   });
   app.use(securityHeaders({ trustProxy: true }));

@@ -59,9 +59,11 @@ export const respondWithError = (
       ? ts(locale, 'error.body.404')
       : status === 429
         ? ts(locale, 'error.body.429')
-        : status >= 500
-          ? ts(locale, 'error.body.500')
-          : ts(locale, 'error.body.generic');
+        : status === 403
+          ? ts(locale, 'error.body.403')
+          : status >= 500
+            ? ts(locale, 'error.body.500')
+            : ts(locale, 'error.body.generic');
   return renderPage(c, {
     title,
     status,
@@ -86,6 +88,8 @@ export const errorHandler =
       if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds));
       return respondWithError(c, err.status, err.code, err.message);
     }
+    // A guard's prepared answer, e.g. the redirect to the sign-in page.
+    if (err instanceof HTTPException && err.res) return err.getResponse();
     if (err instanceof HTTPException && err.status < 500) {
       const status = err.status as ContentfulStatusCode;
       return respondWithError(c, status, CODE_BY_STATUS[status] ?? 'BAD_REQUEST');

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import type { TAppEnv } from './context.ts';
+import { hasSessionCookie } from './session-cookie.ts';
 
 /** A rendered page as UTF-8 bytes split around CSP nonces, and gzipped when it has none. */
 type TCachedPage = Readonly<{ parts: Buffer[]; gzip?: Buffer | undefined }>;
@@ -45,7 +46,8 @@ export const createPageCache = (ttlMs: number, maxEntries = 500): TPageCache => 
 const acceptsGzip = (header: string | undefined): boolean => /\bgzip\b/.test(header ?? '');
 
 /**
- * Serves a public, anonymous GET page from the cache; on a miss, renders it and keeps a successful HTML
+ * Serves a public GET page to someone not signed in (no session cookie; other cookies such as the
+ * anonymous CSRF cookie do not change these pages) from the cache; on a miss, renders it and keeps a successful HTML
  * answer. Routes opt in one by one and name the query parameters that change the page (`params`): a
  * request with any other parameter bypasses the cache, so junk query strings cannot flush it. A page
  * with no CSP nonce in it (scripts are external files) is also kept gzipped, so a hit costs a copy,
@@ -54,7 +56,9 @@ const acceptsGzip = (header: string | undefined): boolean => /\bgzip\b/.test(hea
 export const cachedPage =
   (cache: TPageCache, opts: { params?: readonly string[] } = {}): MiddlewareHandler<TAppEnv> =>
   async (c, next) => {
-    if (cache.ttlMs <= 0 || c.req.method !== 'GET' || c.req.header('cookie')) return next();
+    if (cache.ttlMs <= 0 || c.req.method !== 'GET' || hasSessionCookie(c.req.header('cookie'))) {
+      return next();
+    }
     const url = c.req.url;
     const q = url.indexOf('?');
     let key = c.req.path;

@@ -33,8 +33,7 @@ export const hitRateLimit = async (
   subject: string,
   now: number = Date.now(),
 ): Promise<TRateLimitResult> => {
-  const digest = createHmac('sha256', secret).update(subject).digest('base64url');
-  const bucket = `${rule.name}:${digest}`;
+  const bucket = bucketOf(secret, rule, subject);
   const fresh = now + rule.windowMs;
   const row = await q(db)
     .insertInto('ecosphere_rate_limit')
@@ -57,6 +56,37 @@ export const hitRateLimit = async (
     hits,
     retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((Number(row.expires_at_ms) - now) / 1000)),
   };
+};
+
+const bucketOf = (secret: string, rule: TRateLimitRule, subject: string): string =>
+  `${rule.name}:${createHmac('sha256', secret).update(subject).digest('base64url')}`;
+
+/** How many hits `subject` has in the current window, without counting one. */
+export const peekRateLimit = async (
+  db: Db,
+  secret: string,
+  rule: TRateLimitRule,
+  subject: string,
+  now: number = Date.now(),
+): Promise<TRateLimitResult> => {
+  const row = await q(db)
+    .selectFrom('ecosphere_rate_limit')
+    .select(['hits', 'expires_at_ms'])
+    .where('bucket', '=', bucketOf(secret, rule, subject))
+    .where('expires_at_ms', '>', now)
+    .executeTakeFirst();
+  const hits = row ? Number(row.hits) : 0;
+  const allowed = hits < rule.limit;
+  return {
+    allowed,
+    hits,
+    retryAfterSeconds: allowed || !row ? 0 : Math.max(1, Math.ceil((Number(row.expires_at_ms) - now) / 1000)),
+  };
+};
+
+/** Forgets `subject`'s hits under `rule` (e.g. failed logins, after a successful one). */
+export const resetRateLimit = async (db: Db, secret: string, rule: TRateLimitRule, subject: string) => {
+  await q(db).deleteFrom('ecosphere_rate_limit').where('bucket', '=', bucketOf(secret, rule, subject)).execute();
 };
 
 /** The client's address: the socket's, or the first forwarded one behind a trusted proxy. */

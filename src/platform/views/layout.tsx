@@ -1,5 +1,7 @@
 import type { Child } from 'hono/jsx';
+import type { TActor } from '../auth/actor.ts';
 import type { TShell } from '../http/context.ts';
+import { CSRF_FIELD } from '../http/csrf.ts';
 import { langTag, switchLocalePath, type TLocale } from '../i18n/locale.ts';
 import { type TShellKey, ts } from '../i18n/shell.messages.ts';
 
@@ -17,6 +19,9 @@ export type TLayoutProps = Readonly<{
   indexable?: boolean;
   /** Extra `<meta>` for the page, e.g. publication date and source of an article. */
   meta?: Readonly<Record<string, string>>;
+  /** The signed-in person, and the CSRF token for the sign-out button. */
+  actor?: TActor | undefined;
+  csrf?: string | undefined;
   children: Child;
 }>;
 
@@ -69,10 +74,16 @@ export const Layout = (p: TLayoutProps) => {
         {Object.entries(p.meta ?? {}).map(([name, content]) => (
           <meta name={name} content={content} />
         ))}
-        <link rel="canonical" href={absolute(locale)} />
-        <link rel="alternate" hreflang="en" href={absolute('en')} />
-        <link rel="alternate" hreflang="zh-CN" href={absolute('zh')} />
-        <link rel="alternate" hreflang="x-default" href={absolute('en')} />
+        {p.indexable === false ? (
+          <meta name="robots" content="noindex" />
+        ) : (
+          <>
+            <link rel="canonical" href={absolute(locale)} />
+            <link rel="alternate" hreflang="en" href={absolute('en')} />
+            <link rel="alternate" hreflang="zh-CN" href={absolute('zh')} />
+            <link rel="alternate" hreflang="x-default" href={absolute('en')} />
+          </>
+        )}
         <link rel="icon" href={shell.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={shell.assets.css} />
         <script type="module" src={shell.assets.js} />
@@ -97,6 +108,24 @@ export const Layout = (p: TLayoutProps) => {
                   <input id="site-search" type="search" name="q" maxlength={200} autocomplete="off" />
                   <button type="submit">{t('shell.search.button')}</button>
                 </form>
+                <nav class="account-nav" aria-label={t('shell.account.label')}>
+                  {p.actor ? (
+                    <>
+                      {p.actor.role !== 'member' ? (
+                        <a href={`/${locale}/staff`}>{t('shell.account.staff')}</a>
+                      ) : null}
+                      <a href={`/${locale}/account`}>{t('shell.account.mine')}</a>
+                      <form method="post" action={`/${locale}/logout`} class="inline-form">
+                        <input type="hidden" name={CSRF_FIELD} value={p.csrf ?? ''} />
+                        <button type="submit" class="link-button">
+                          {t('shell.account.signOut')}
+                        </button>
+                      </form>
+                    </>
+                  ) : (
+                    <a href={`/${locale}/login`}>{t('shell.account.signIn')}</a>
+                  )}
+                </nav>
                 <a
                   class="lang-switch"
                   href={switchLocalePath(p.path, other)}

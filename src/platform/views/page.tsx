@@ -12,6 +12,8 @@ export type TPageOptions = Readonly<{
   breadcrumbs?: readonly TCrumb[];
   meta?: Readonly<Record<string, string>>;
   status?: ContentfulStatusCode;
+  /** Account and staff pages: not indexed, no canonical links. */
+  private?: boolean;
   body: Child;
 }>;
 
@@ -32,7 +34,9 @@ export const renderPage = (c: Context<TAppEnv>, o: TPageOptions): Response | Pro
         description={o.description}
         breadcrumbs={o.breadcrumbs}
         meta={o.meta}
-        indexable={(o.status ?? 200) < 400}
+        indexable={(o.status ?? 200) < 400 && !o.private}
+        actor={c.get('actor')}
+        csrf={c.get('actor') ? c.get('shell').csrf(c) : undefined}
       >
         {o.body}
       </Layout>

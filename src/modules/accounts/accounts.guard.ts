@@ -1,0 +1,45 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { TActor } from '../../platform/auth/actor.ts';
+import type { TAppEnv } from '../../platform/http/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { can, owesSecondFactor, type TPermission } from './accounts.policy.ts';
+
+/** A local path to come back to after signing in; anything else (other hosts, `//x`, `\\x`) is dropped. */
+export const safeNext = (next: string | undefined, fallback: string): string =>
+  next && /^\/(en|zh)(\/[^\s\\]*)?$/.test(next) && !next.startsWith('//') ? next : fallback;
+
+/**
+ * The signed-in person, or: a 401 under /api, a redirect to the sign-in page (coming back here after)
+ * for pages.
+ */
+export const requireActor = (c: Context<TAppEnv>): TActor => {
+  const actor = c.get('actor');
+  if (actor) return actor;
+  const url = new URL(c.req.url);
+  if (url.pathname.startsWith('/api/')) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  const locale = c.get('locale') ?? 'en';
+  const back = c.req.method === 'GET' ? `${url.pathname}${url.search}` : `/${locale}/account`;
+  throw new HTTPException(303, {
+    res: new Response(null, {
+      status: 303,
+      headers: { Location: `/${locale}/login?next=${encodeURIComponent(back)}`, 'Cache-Control': 'no-store' },
+    }),
+  });
+};
+
+/**
+ * A signed-in person holding `permission`. Without it the page does not exist for them (404, so nobody
+ * can probe); a staff member who still owes the second factor is sent to set it up.
+ */
+export const requirePermission = (c: Context<TAppEnv>, permission: TPermission): TActor => {
+  const actor = requireActor(c);
+  if (can(actor, permission)) return actor;
+  if (owesSecondFactor(actor)) {
+    const locale = c.get('locale') ?? 'en';
+    throw new HTTPException(303, {
+      res: new Response(null, { status: 303, headers: { Location: `/${locale}/account/two-factor?required=1` } }),
+    });
+  }
+  throw new AppError('NOT_FOUND');
+};
