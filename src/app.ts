@@ -3,7 +3,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
-import { sessionMiddleware } from './modules/accounts/index.ts';
+import {
+  createAccountRoutes,
+  createAuthRoutes,
+  createStaffRoutes,
+  sessionMiddleware,
+  type TAccountRoutesOptions,
+} from './modules/accounts/index.ts';
 import { createCmsRoutes } from './modules/cms/index.ts';
 import { createDirectoryRoutes } from './modules/directory/index.ts';
 import { createIndicatorsRoutes } from './modules/indicators/index.ts';
@@ -29,6 +35,8 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** Builds the whole HTTP application: global middleware, one route group per module, one error handler. */
 export const createApp = (deps: TDeps, assets: TAssets) => {
+  // Modules that hold a person's data plug into "download my data" and account deletion here.
+  const accountHooks: TAccountRoutesOptions = {};
   const { config, log } = deps;
   const shell: TShell = Object.freeze({
     assets: assets.urls,
@@ -89,6 +97,9 @@ export const createApp = (deps: TDeps, assets: TAssets) => {
       await next();
     });
     site.route('/', createPortalRoutes(deps));
+    site.route('/', createAuthRoutes(deps));
+    site.route('/account', createAccountRoutes(deps, accountHooks));
+    site.route('/staff', createStaffRoutes(deps));
     site.route('/news', createCmsRoutes(deps));
     site.route('/directory', createDirectoryRoutes(deps));
     site.route('/statistics', createIndicatorsRoutes(deps));

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { isDemoLoaded, seedDemo } from '../seeds/demo.ts';
 import { createApp } from './app.ts';
 import type { TConfig } from './config.ts';
+import { purgeAudit } from './platform/audit.ts';
 import { openDatabase, type TDatabase } from './platform/db/database.ts';
 import { loadMigrations, migrateToLatest } from './platform/db/migrate.ts';
 import { createDeps } from './platform/deps.ts';
@@ -45,6 +46,15 @@ export const startServer = async (
       });
     }
     const app = createApp(deps, await buildAssets());
+    // Housekeeping once at start and then daily: audit rows past retention.
+    const housekeeping = () =>
+      purgeAudit(database.db, config.auditRetentionDays).then(
+        (n) => n > 0 && log.info('audit rows purged', { rows: n, retentionDays: config.auditRetentionDays }),
+        (err: Error) => log.error('audit purge failed', { reason: err.message }),
+      );
+    void housekeeping();
+    const daily = setInterval(housekeeping, 86_400_000);
+    daily.unref();
     const server = await new Promise<Server>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
         resolve(s as Server),
@@ -64,6 +74,8 @@ export const startServer = async (
         const timer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         await closed;
         clearTimeout(timer);
+        clearInterval(daily);
+        deps.mailer.close();
         await database.close();
         log.info('stopped: database closed');
       })();

@@ -2,6 +2,9 @@ import { parseArgs } from 'node:util';
 import { seedDemo } from '../../seeds/demo.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { migrate, startServer } from '../main.ts';
+import { createUserFromCli, zEmail } from '../modules/accounts/index.ts';
+import { purgeAudit } from '../platform/audit.ts';
+import { ROLES } from '../platform/auth/actor.ts';
 import { DatabaseOpenError, openDatabase } from '../platform/db/database.ts';
 import { createDeps } from '../platform/deps.ts';
 import { createLogger } from '../platform/log.ts';
@@ -15,7 +18,9 @@ type TCommand = Readonly<{
   summary: string;
   usage: string;
   options: Record<string, { type: 'boolean' | 'string'; short?: string }>;
-  run: (values: Record<string, unknown>) => Promise<number>;
+  /** The sub-commands it takes as its first positional argument (e.g. `user create`). */
+  subcommands?: readonly string[];
+  run: (values: Record<string, unknown>, positionals: string[]) => Promise<number>;
 }>;
 
 const TOP_HELP = `Usage: ecosphere <command> [options]
@@ -24,6 +29,8 @@ Commands:
   serve     Migrate the database and serve the portal (PORT, default 3000)
   migrate   Apply pending database migrations, reporting each one
   seed      Load the demonstration data set (idempotent)
+  user      Create an account (e.g. the first administrator)
+  audit     Purge audit-log rows older than AUDIT_RETENTION_DAYS
   help      Show help for a command
 
 Run "ecosphere <command> --help" for a command's options.
@@ -114,6 +121,82 @@ Options:
       }
     },
   },
+  user: {
+    summary: 'Create an account.',
+    subcommands: ['create'],
+    usage: `Usage: ecosphere user create --email <address> --role <role> [--name-latin <name>] [--name-zh <name>] [--locale en|zh]
+
+Creates an account with no password: a one-time link (valid 24 hours) to choose one is printed here
+and sent by e-mail. Staff roles are asked to set up two-factor authentication on first sign-in.
+Roles: ${ROLES.join(', ')}. Fails (exit 1) when the address already has an account.
+
+Options:
+  --email       The person's e-mail address (required)
+  --role        Their site role (required)
+  --name-latin  Name in Latin script
+  --name-zh     Name in Chinese
+  --locale      Language of the e-mail and link (default en)
+  -h, --help    Show this help`,
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      'name-latin': { type: 'string' },
+      'name-zh': { type: 'string' },
+      locale: { type: 'string' },
+    },
+    run: async (values) => {
+      const email = zEmail.safeParse(values.email ?? '');
+      if (!email.success) throw new UsageError('user create: --email needs a valid e-mail address');
+      const role = ROLES.find((r) => r === values.role);
+      if (!role) throw new UsageError(`user create: --role must be one of ${ROLES.join(', ')}`);
+      const locale = values.locale ?? 'en';
+      if (locale !== 'en' && locale !== 'zh') throw new UsageError('user create: --locale must be en or zh');
+      const config = loadConfig();
+      const database = await openDatabase(config.database);
+      const log = createLogger('silent');
+      try {
+        await migrate(database, log);
+        const deps = createDeps(database, config, log);
+        const made = await createUserFromCli(deps, {
+          email: email.data,
+          role,
+          nameLatin: values['name-latin'] as string | undefined,
+          nameZh: values['name-zh'] as string | undefined,
+          locale,
+        });
+        deps.mailer.close();
+        out(`created  person ${made.id} <${email.data}> as ${role}`);
+        out(`To choose a password (once, within 24 hours), open:\n  ${made.link}`);
+        return EXIT.OK;
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  audit: {
+    summary: 'Purge old audit-log rows.',
+    subcommands: ['purge'],
+    usage: `Usage: ecosphere audit purge
+
+Deletes audit-log rows older than AUDIT_RETENTION_DAYS (default 180: Chinese law asks for at least
+six months). The server also does this once a day.
+
+Options:
+  -h, --help  Show this help`,
+    options: {},
+    run: async () => {
+      const config = loadConfig();
+      const database = await openDatabase(config.database);
+      try {
+        await migrate(database, createLogger('silent'));
+        const n = await purgeAudit(database.db, config.auditRetentionDays);
+        out(`purged   ${n} audit row(s) older than ${config.auditRetentionDays} days`);
+        return EXIT.OK;
+      } finally {
+        await database.close();
+      }
+    },
+  },
 };
 
 /** Runs the CLI with the given arguments and returns the exit code (never throws). */
@@ -144,8 +227,14 @@ export const runCli = async (argv: string[]): Promise<number> => {
       out(cmd.usage);
       return EXIT.OK;
     }
-    if (positionals.length > 0) throw new UsageError(`${name}: unexpected argument "${positionals[0]}"`);
-    return await cmd.run(values);
+    const allowed = cmd.subcommands ?? [];
+    if (allowed.length > 0 && !allowed.includes(positionals[0] ?? '')) {
+      throw new UsageError(`${name}: expected one of ${allowed.join(', ')}`);
+    }
+    if (positionals.length > (allowed.length > 0 ? 1 : 0)) {
+      throw new UsageError(`${name}: unexpected argument "${positionals.at(-1)}"`);
+    }
+    return await cmd.run(values, positionals);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       err(`ecosphere ${name}: ${(e as Error).message}\n\n${cmd.usage}`);

@@ -38,7 +38,10 @@ export const requirePermission = (c: Context<TAppEnv>, permission: TPermission):
   if (owesSecondFactor(actor)) {
     const locale = c.get('locale') ?? 'en';
     throw new HTTPException(303, {
-      res: new Response(null, { status: 303, headers: { Location: `/${locale}/account/two-factor?required=1` } }),
+      res: new Response(null, {
+        status: 303,
+        headers: { Location: `/${locale}/account/two-factor?required=1` },
+      }),
     });
   }
   throw new AppError('NOT_FOUND');

@@ -80,6 +80,18 @@ const TEMPLATES: Record<string, Record<TLocale, TTemplate>> = {
         `您的创新生态圈账户密码已更改，其他所有会话均已退出。\n\n如果不是您本人操作，请立即重设密码：${v.reset}`,
     },
   },
+  welcome: {
+    en: {
+      subject: 'Your Ecosphere account is ready',
+      body: (v) =>
+        `An administrator created an Ecosphere account for this address.\n\nTo choose your password, open this link within 24 hours (it works once):\n${v.link}\n\nYou will then be asked to set up two-factor authentication if your role needs it.`,
+    },
+    zh: {
+      subject: '您的创新生态圈账户已开通',
+      body: (v) =>
+        `管理员已为本邮箱开通创新生态圈账户。\n\n请在 24 小时内打开以下链接设置密码（链接仅可使用一次）：\n${v.link}\n\n如果您的角色需要，随后还会请您设置两步验证。`,
+    },
+  },
   failedLogins: {
     en: {
       subject: 'Several failed sign-in attempts on your account',

@@ -40,9 +40,10 @@ export const ZProfile = z.object({
   name_zh: zOptionalText(200),
   locale: z.enum(['en', 'zh']),
 });
-export const ZChangeEmail = z.object({ email: zEmail, password: zPassword });
+export const ZChangeEmail = z.object({ email: zEmail, confirm_password: zPassword });
 export const ZChangePassword = z.object({ current_password: zPassword, password: zPassword });
 export const ZPasswordOnly = z.object({ password: zPassword });
+export const ZDisableTotp = z.object({ disable_password: zPassword });
 export const ZEnableTotp = z.object({
   pending: z.string().min(1).max(400),
   code: z.string().trim().min(1).max(20),

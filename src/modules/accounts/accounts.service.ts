@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { writeAudit } from '../../platform/audit.ts';
-import type { TCallMeta } from '../../platform/auth/actor.ts';
+import type { TCallMeta, TRole } from '../../platform/auth/actor.ts';
 import { hashPassword, passwordProblems, verifyPassword } from '../../platform/auth/password.ts';
 import { hashToken, isTokenShaped, newToken } from '../../platform/auth/tokens.ts';
 import { unseal, verifyTotp } from '../../platform/auth/totp.ts';
@@ -378,4 +378,49 @@ export const logOut = async (deps: TDeps, meta: TCallMeta, c: Context<TAppEnv>):
       ip: meta.ip,
     });
   }
+};
+
+/**
+ * Creates an account from the command line (the first administrator, say). No password exists anywhere:
+ * the person gets a one-time link, valid 24 hours, to choose one, which also confirms the address.
+ * Fails when the address already has an account.
+ */
+export const createUserFromCli = async (
+  deps: TDeps,
+  input: {
+    email: string;
+    role: TRole;
+    nameLatin?: string | undefined;
+    nameZh?: string | undefined;
+    locale: TLocale;
+  },
+): Promise<{ id: number; link: string }> => {
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    const id = await repo.insertPerson(
+      trx,
+      {
+        email: input.email,
+        passwordHash: null,
+        nameLatin: input.nameLatin ?? null,
+        nameZh: input.nameZh ?? null,
+        locale: input.locale,
+        role: input.role,
+        emailVerifiedAt: null,
+      },
+      now,
+    );
+    if (id === undefined) throw new AppError('CONFLICT', `${input.email} already has an account`);
+    await writeAudit(trx, {
+      actorId: null,
+      action: 'create:person',
+      subjectType: 'person',
+      subjectId: id,
+      after: { role: input.role, via: 'cli', personal: ['email', 'name_latin', 'name_zh'] },
+    });
+    return { id, token: await issueToken(trx, id, 'reset_password', { ttlMs: 24 * HOUR }) };
+  });
+  const url = link(deps, input.locale, `/password/reset?token=${result.token}`);
+  await mail(deps, 'welcome', input.locale, input.email, { link: url });
+  return { id: result.id, link: url };
 };

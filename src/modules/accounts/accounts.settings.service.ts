@@ -3,7 +3,15 @@ import { searchAudit, type TAuditQuery, writeAudit } from '../../platform/audit.
 import type { TActor, TCallMeta, TRole } from '../../platform/auth/actor.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { hashToken } from '../../platform/auth/tokens.ts';
-import { base32Decode, base32Encode, newTotpKey, otpauthUri, seal, unseal, verifyTotp } from '../../platform/auth/totp.ts';
+import {
+  base32Decode,
+  base32Encode,
+  newTotpKey,
+  otpauthUri,
+  seal,
+  unseal,
+  verifyTotp,
+} from '../../platform/auth/totp.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { TDeps } from '../../platform/deps.ts';
 import type { TAppEnv } from '../../platform/http/context.ts';
@@ -99,10 +107,10 @@ export const requestEmailChange = async (
   deps: TDeps,
   meta: TCallMeta,
   actor: TActor,
-  input: { email: string; password: string },
+  input: { email: string; confirm_password: string },
 ): Promise<void> => {
   const p = await live(deps.db, actor);
-  await requirePassword(p.password_hash, input.password);
+  await requirePassword(p.password_hash, input.confirm_password, 'confirm_password');
   if (input.email === p.email) throw fieldError('email', 'accounts.email.same');
   await repo.deleteTokensOf(deps.db, p.id, 'change_email');
   const token = await issueToken(deps.db, p.id, 'change_email', { newEmail: input.email });
@@ -230,6 +238,7 @@ export const revokeSession = async (
     requestId: meta.requestId,
     ip: meta.ip,
   });
+  return { wasCurrent: target.id === actor.sessionId };
 };
 
 /** "Sign out everywhere else": ends every session but this one. */
@@ -262,6 +271,21 @@ export const beginTotp = (deps: TDeps, actor: TActor): TTotpSetup => {
   };
 };
 
+/** The set-up form's key again after a wrong code (the person has already added it to their app). */
+export const resumeTotp = (deps: TDeps, actor: TActor, pending: string | undefined): TTotpSetup => {
+  try {
+    const [owner, keyBase32] = unseal(deps.config.sessionSecret, pending ?? '')
+      .toString()
+      .split(':');
+    if (Number(owner) === actor.personId && keyBase32) {
+      return { pending: pending as string, keyBase32, uri: otpauthUri(keyBase32, actor.email, 'Ecosphere') };
+    }
+  } catch {
+    // Not a sealed value of ours: start again with a new key.
+  }
+  return beginTotp(deps, actor);
+};
+
 /** Recovery codes as shown: ten groups `xxxxx-xxxxx` of lower-case letters and digits. */
 const newRecoveryCodes = (): string[] =>
   Array.from({ length: 10 }, () => {
@@ -281,7 +305,7 @@ export const enableTotp = async (
   actor: TActor,
   c: Context<TAppEnv>,
   input: { pending: string; code: string },
-): Promise<string[]> => {
+): Promise<{ codes: string[]; sessionId: string }> => {
   let keyBase32: string;
   try {
     const [owner, key] = unseal(deps.config.sessionSecret, input.pending).toString().split(':');
@@ -295,7 +319,7 @@ export const enableTotp = async (
   const step = verifyTotp(base32Decode(keyBase32), input.code, Date.now());
   if (step === undefined) throw fieldError('code', 'accounts.mfa.wrongCode');
   const codes = newRecoveryCodes();
-  await deps.db.transaction().execute(async (trx) => {
+  const sessionId = await deps.db.transaction().execute(async (trx) => {
     await repo.updatePerson(
       trx,
       p.id,
@@ -311,7 +335,7 @@ export const enableTotp = async (
       p.id,
       codes.map((code) => hashToken(code.replace('-', ''))),
     );
-    await startSession(deps, trx, c, p, 'active', { mfa: true, ip: meta.ip });
+    const id = await startSession(deps, trx, c, p, 'active', { mfa: true, ip: meta.ip });
     await writeAudit(trx, {
       actorId: p.id,
       action: 'enable:two-factor',
@@ -322,8 +346,9 @@ export const enableTotp = async (
       requestId: meta.requestId,
       ip: meta.ip,
     });
+    return id;
   });
-  return codes;
+  return { codes, sessionId };
 };
 
 /** Turns two-factor off (after the password); refused for roles that require it. */
@@ -334,8 +359,8 @@ export const disableTotp = async (
   password: string,
 ): Promise<void> => {
   const p = await live(deps.db, actor);
-  if (p.role !== 'member') throw fieldError('password', 'accounts.mfa.requiredForRole');
-  await requirePassword(p.password_hash, password);
+  if (p.role !== 'member') throw fieldError('disable_password', 'accounts.mfa.requiredForRole');
+  await requirePassword(p.password_hash, password, 'disable_password');
   await deps.db.transaction().execute(async (trx) => {
     await repo.updatePerson(
       trx,

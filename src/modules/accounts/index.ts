@@ -1,8 +1,20 @@
 // The accounts module's public surface: other modules, the CLI and seeds import only this file.
-export { safeNext, requireActor, requirePermission } from './accounts.guard.ts';
+
+export { createAccountRoutes, type TAccountRoutesOptions } from './accounts.account.routes.tsx';
+export type { TMyOrganization } from './accounts.account.views.tsx';
+export { requireActor, requirePermission, safeNext } from './accounts.guard.ts';
 export { buildMail, maskEmail } from './accounts.mail.ts';
-export { can, effectiveRole, owesSecondFactor, ROLE_PERMISSIONS, type TPermission } from './accounts.policy.ts';
+export { accountsMessages } from './accounts.messages.ts';
+export {
+  can,
+  effectiveRole,
+  owesSecondFactor,
+  ROLE_PERMISSIONS,
+  type TPermission,
+} from './accounts.policy.ts';
+export { createAuthRoutes } from './accounts.routes.tsx';
 export { zEmail } from './accounts.schemas.ts';
-export { link, sendMail } from './accounts.service.ts';
-export { peopleNames, type TAccountHooks } from './accounts.settings.service.ts';
+export { createUserFromCli, link, sendMail } from './accounts.service.ts';
 export { sessionMiddleware } from './accounts.session.ts';
+export { peopleNames, type TAccountHooks } from './accounts.settings.service.ts';
+export { createStaffRoutes } from './accounts.staff.routes.tsx';

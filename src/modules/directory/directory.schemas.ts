@@ -1,20 +1,9 @@
 import { z } from 'zod';
 import { zHttpUrl, zSlug, zText } from '../../platform/schemas.ts';
+import { ORG_KINDS, type TOrgKind } from '../organizations/index.ts';
 
-/** Organisation kinds, as in the product brief. */
-export const ORG_KINDS = [
-  'university',
-  'rnd_institute',
-  'key_lab',
-  'new_rnd_institution',
-  'incubator',
-  'makerspace',
-  'enterprise',
-  'investor',
-  'agency',
-  'service_provider',
-] as const;
-export type TOrgKind = (typeof ORG_KINDS)[number];
+// Directory builds on organisations: the kinds are theirs.
+export { ORG_KINDS, type TOrgKind } from '../organizations/index.ts';
 
 export const ZOrganizationSeed = z.object({
   slug: z

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { hmac, isTokenShaped, newToken, safeEqual } from '../auth/tokens.ts';
+import { hashToken, hmac, isTokenShaped, newToken, safeEqual } from '../auth/tokens.ts';
 import type { TAppEnv } from './context.ts';
 import { AppError } from './errors.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
@@ -16,7 +16,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const tokenFor = (secret: string, binding: string): string => hmac(secret, `csrf:${binding}`);
 
 /** The token forms carry for a signed-in session (tests and scripts use it to post as that session). */
-export const csrfTokenForSession = (secret: string, sessionId: string): string => tokenFor(secret, `s:${sessionId}`);
+export const csrfTokenForSession = (secret: string, sessionId: string): string =>
+  tokenFor(secret, `s:${sessionId}`);
 
 /** True when the request came over https (directly, or through a trusted proxy that says so). */
 export const isSecureRequest = (c: Context<TAppEnv>, trustProxy: boolean): boolean =>
@@ -76,6 +77,9 @@ export const csrfProtection =
     const candidates: string[] = [];
     const actor = c.get('actor');
     if (actor) candidates.push(tokenFor(secret, `s:${actor.sessionId}`));
+    // A session still owing its second factor has no actor yet, but its cookie binds forms just as well.
+    const session = getCookie(c, SESSION_COOKIE);
+    if (!actor && isTokenShaped(session)) candidates.push(tokenFor(secret, `s:${hashToken(session)}`));
     const anon = getCookie(c, CSRF_COOKIE);
     if (isTokenShaped(anon)) candidates.push(tokenFor(secret, `a:${anon}`));
     // Compare against every candidate so timing does not tell which binding matched.

@@ -86,7 +86,10 @@ export const peekRateLimit = async (
 
 /** Forgets `subject`'s hits under `rule` (e.g. failed logins, after a successful one). */
 export const resetRateLimit = async (db: Db, secret: string, rule: TRateLimitRule, subject: string) => {
-  await q(db).deleteFrom('ecosphere_rate_limit').where('bucket', '=', bucketOf(secret, rule, subject)).execute();
+  await q(db)
+    .deleteFrom('ecosphere_rate_limit')
+    .where('bucket', '=', bucketOf(secret, rule, subject))
+    .execute();
 };
 
 /** The client's address: the socket's, or the first forwarded one behind a trusted proxy. */

@@ -1,0 +1,346 @@
+import type { TActor, TCallMeta } from '../../platform/auth/actor.ts';
+import { hashToken, isTokenShaped, newToken } from '../../platform/auth/tokens.ts';
+import type { TDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { fieldError } from '../../platform/http/form.ts';
+import type { TLocale } from '../../platform/i18n/locale.ts';
+import { link, maskEmail, peopleNames, sendMail } from '../accounts/index.ts';
+import { invitationMail, joinDecidedMail } from './organizations.mail.ts';
+import {
+  canGrant,
+  canManage,
+  canManageMember,
+  canRequestJoin,
+  canSeeMembers,
+} from './organizations.policy.ts';
+import * as repo from './organizations.repo.ts';
+import type { TInvitationForm, TMemberRole, TOrg } from './organizations.schemas.ts';
+import { auditOrg, loadOrg } from './organizations.service.ts';
+
+// People and organisations: the profile as each reader sees it, invitations, requests to join, roles.
+
+const nowIso = () => new Date().toISOString();
+const INVITATION_TTL_MS = 7 * 86_400_000;
+
+export type TPersonName = Readonly<{
+  nameLatin: string | null;
+  nameZh: string | null;
+  email: string;
+  deleted: boolean;
+}>;
+export type TMemberView = Readonly<{
+  personId: number;
+  role: TMemberRole;
+  since: string;
+  person?: TPersonName;
+}>;
+
+export type TProfile = Readonly<{
+  org: TOrg;
+  role: TMemberRole | undefined;
+  canManage: boolean;
+  /** Roles this reader may give (for the invitation form and the role menus). */
+  grantable: readonly TMemberRole[];
+  /** Whose role this reader may change or who they may remove. */
+  manageable: readonly number[];
+  members: readonly TMemberView[] | undefined;
+  invitations: readonly repo.TInvitationRow[] | undefined;
+  joinRequests: readonly (repo.TJoinRequestRow & { person?: TPersonName })[] | undefined;
+  hasPendingChange: boolean;
+  joinPending: boolean;
+  canJoin: boolean;
+}>;
+
+/** The public profile, with members for members and the management lists for owners and admins. */
+export const profileFor = async (deps: TDeps, actor: TActor | undefined, slug: string): Promise<TProfile> => {
+  const row = await loadOrg(deps.db, slug);
+  const m = actor ? await repo.findMembership(deps.db, row.id, actor.personId) : undefined;
+  const manage = canManage(actor, m);
+  const list = canSeeMembers(actor, m) ? await repo.listMembers(deps.db, row.id) : undefined;
+  const requests = manage ? await repo.listPendingJoinRequests(deps.db, row.id) : undefined;
+  const names = await peopleNames(deps, [
+    ...(list ?? []).map((x) => x.personId),
+    ...(requests ?? []).map((r) => r.person_id),
+  ]);
+  const withName = <T>(id: number, x: T) => {
+    const person = names.get(id);
+    return person ? { ...x, person } : x;
+  };
+  return {
+    org: repo.toOrg(row),
+    role: m?.role,
+    canManage: manage,
+    grantable: (['owner', 'admin', 'member'] as const).filter((r) => canGrant(actor, m, r)),
+    manageable: (list ?? [])
+      .filter((x) => x.personId === actor?.personId || canManageMember(actor, m, x.role))
+      .map((x) => x.personId),
+    members: list?.map((x) => withName(x.personId, x)),
+    invitations: manage ? await repo.listOpenInvitations(deps.db, row.id, nowIso()) : undefined,
+    joinRequests: requests?.map((r) => withName(r.person_id, r)),
+    hasPendingChange: manage && (await repo.listPendingChanges(deps.db, row.id)).length > 0,
+    joinPending:
+      actor !== undefined &&
+      !m &&
+      (await repo.findPendingJoinRequest(deps.db, row.id, actor.personId)) !== undefined,
+    canJoin: canRequestJoin(actor, m),
+  };
+};
+
+const managed = async (db: TDeps['db'], actor: TActor, slug: string) => {
+  const row = await loadOrg(db, slug);
+  const m = await repo.findMembership(db, row.id, actor.personId);
+  if (!canManage(actor, m)) throw new AppError('NOT_FOUND');
+  return { row, m };
+};
+
+/** Invites an address (by e-mail, in the inviter's page language); only the token's hash is stored. */
+export const inviteMember = async (
+  deps: TDeps,
+  meta: TCallMeta,
+  actor: TActor,
+  slug: string,
+  input: TInvitationForm,
+): Promise<void> => {
+  const token = newToken();
+  const org = await deps.db.transaction().execute(async (trx) => {
+    const { row, m } = await managed(trx, actor, slug);
+    if (!canGrant(actor, m, input.role)) throw fieldError('role', 'organizations.error.roleNotAllowed');
+    const members = await repo.listMembers(trx, row.id);
+    const names = await peopleNames(
+      deps,
+      members.map((x) => x.personId),
+    );
+    if ([...names.values()].some((p) => p.email.toLowerCase() === input.email))
+      throw fieldError('email', 'organizations.error.alreadyMember');
+    const now = Date.now();
+    await repo.revokeInvitations(trx, row.id, { email: input.email }, new Date(now).toISOString());
+    const id = await repo.insertInvitation(trx, {
+      org_id: row.id,
+      email: input.email,
+      role: input.role,
+      token_hash: hashToken(token),
+      invited_by: actor.personId,
+      expires_at: new Date(now + INVITATION_TTL_MS).toISOString(),
+      accepted_at: null,
+      revoked_at: null,
+      created_at: new Date(now).toISOString(),
+    });
+    await auditOrg(trx, meta, actor, 'create:invitation', row.id, undefined, {
+      invitation: id,
+      email: maskEmail(input.email),
+      role: input.role,
+    });
+    return row;
+  });
+  await sendMail(
+    deps,
+    invitationMail(meta.locale, input.email, {
+      org: { en: org.name_en, zh: org.name_zh },
+      role: input.role,
+      inviter: actor.displayName,
+      link: link(deps, meta.locale, `/invitations/${token}`),
+    }),
+  );
+};
+
+/** Revokes an open invitation. */
+export const revokeInvitation = async (
+  deps: TDeps,
+  meta: TCallMeta,
+  actor: TActor,
+  slug: string,
+  id: number,
+) => {
+  await deps.db.transaction().execute(async (trx) => {
+    const { row } = await managed(trx, actor, slug);
+    if ((await repo.revokeInvitations(trx, row.id, { id }, nowIso())) !== 1) throw new AppError('NOT_FOUND');
+    await auditOrg(trx, meta, actor, 'revoke:invitation', row.id, undefined, { invitation: id });
+  });
+};
+
+const liveInvitation = async (db: TDeps['db'], token: string) => {
+  if (!isTokenShaped(token)) throw new AppError('NOT_FOUND');
+  const inv = await repo.findInvitationByHash(db, hashToken(token));
+  if (!inv || inv.accepted_at || inv.revoked_at || inv.expires_at <= nowIso())
+    throw new AppError('NOT_FOUND');
+  const org = await repo.findOrgById(db, inv.org_id);
+  if (!org) throw new AppError('NOT_FOUND');
+  return { inv, org };
+};
+
+export type TInvitationState = 'accept' | 'signIn' | 'otherAccount' | 'confirmEmail';
+
+/** An open invitation as its link shows it, and what this reader can do with it. */
+export const invitationFor = async (deps: TDeps, actor: TActor | undefined, token: string) => {
+  const { inv, org } = await liveInvitation(deps.db, token);
+  const state: TInvitationState = !actor
+    ? 'signIn'
+    : actor.email.toLowerCase() !== inv.email
+      ? 'otherAccount'
+      : !actor.emailVerified
+        ? 'confirmEmail'
+        : 'accept';
+  return { org: repo.toOrg(org), role: inv.role as TMemberRole, state };
+};
+
+const RANK: Record<TMemberRole, number> = { owner: 3, admin: 2, member: 1 };
+
+/** Accepts an invitation as the invited, confirmed address (once); returns the organisation's slug. */
+export const acceptInvitation = async (deps: TDeps, meta: TCallMeta, actor: TActor, token: string) =>
+  deps.db.transaction().execute(async (trx) => {
+    const { inv, org } = await liveInvitation(trx, token);
+    if (actor.email.toLowerCase() !== inv.email || !actor.emailVerified) throw new AppError('NOT_FOUND');
+    if (!(await repo.markInvitationAccepted(trx, inv.id, nowIso()))) throw new AppError('NOT_FOUND');
+    const role = inv.role as TMemberRole;
+    const existing = await repo.findMembership(trx, org.id, actor.personId);
+    if (!existing) await repo.insertMembership(trx, org.id, actor.personId, role, nowIso());
+    else if (RANK[role] > RANK[existing.role])
+      await repo.updateMembershipRole(trx, org.id, actor.personId, role);
+    for (const r of [await repo.findPendingJoinRequest(trx, org.id, actor.personId)]) {
+      if (r) await repo.decideJoinRequest(trx, r.id, 'approved', actor.personId, nowIso());
+    }
+    await auditOrg(
+      trx,
+      meta,
+      actor,
+      'accept:invitation',
+      org.id,
+      existing ? { role: existing.role } : undefined,
+      {
+        invitation: inv.id,
+        person: actor.personId,
+        role,
+      },
+    );
+    return org.slug;
+  });
+
+/** Asks to join (one request waiting at a time). */
+export const requestToJoin = async (
+  deps: TDeps,
+  meta: TCallMeta,
+  actor: TActor,
+  slug: string,
+  message: string | null,
+): Promise<void> => {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await loadOrg(trx, slug);
+    const m = await repo.findMembership(trx, row.id, actor.personId);
+    if (!canRequestJoin(actor, m) || !actor.emailVerified) throw new AppError('NOT_FOUND');
+    if (await repo.findPendingJoinRequest(trx, row.id, actor.personId))
+      throw fieldError('message', 'organizations.error.joinPending');
+    const id = await repo.insertJoinRequest(trx, {
+      org_id: row.id,
+      person_id: actor.personId,
+      message,
+      status: 'pending',
+      decided_by: null,
+      decided_at: null,
+      created_at: nowIso(),
+    });
+    await auditOrg(trx, meta, actor, 'create:join-request', row.id, undefined, { joinRequest: id });
+  });
+};
+
+// The requester's saved language when the accounts module tells it, else the page the decider used.
+const readerLocale = (person: unknown, fallback: TLocale): TLocale => {
+  const l = (person as { locale?: unknown } | undefined)?.locale;
+  return l === 'en' || l === 'zh' ? l : fallback;
+};
+
+/** Approves (adds a member) or declines a request to join; the requester hears by e-mail. */
+export const decideJoin = async (
+  deps: TDeps,
+  meta: TCallMeta,
+  actor: TActor,
+  slug: string,
+  id: number,
+  decision: 'approve' | 'decline',
+): Promise<void> => {
+  const approved = decision === 'approve';
+  const { row, personId } = await deps.db.transaction().execute(async (trx) => {
+    const { row } = await managed(trx, actor, slug);
+    const r = await repo.findJoinRequest(trx, row.id, id);
+    if (
+      !r ||
+      !(await repo.decideJoinRequest(trx, r.id, approved ? 'approved' : 'declined', actor.personId, nowIso()))
+    )
+      throw new AppError('NOT_FOUND');
+    if (approved && !(await repo.findMembership(trx, row.id, r.person_id)))
+      await repo.insertMembership(trx, row.id, r.person_id, 'member', nowIso());
+    const action = approved ? 'approve:join-request' : 'decline:join-request';
+    await auditOrg(trx, meta, actor, action, row.id, undefined, { joinRequest: r.id, person: r.person_id });
+    return { row, personId: r.person_id };
+  });
+  const person = (await peopleNames(deps, [personId])).get(personId);
+  if (!person || person.deleted) return;
+  const locale = readerLocale(person, meta.locale);
+  await sendMail(
+    deps,
+    joinDecidedMail(locale, person.email, {
+      org: { en: row.name_en, zh: row.name_zh },
+      approved,
+      link: link(deps, locale, `/organizations/${row.slug}`),
+    }),
+  );
+};
+
+const ownersLeft = async (db: TDeps['db'], orgId: number, without: number) =>
+  (await repo.listMembers(db, orgId)).filter((x) => x.role === 'owner' && x.personId !== without).length;
+
+/** Changes a member's role; the last owner stays an owner. */
+export const changeMemberRole = async (
+  deps: TDeps,
+  meta: TCallMeta,
+  actor: TActor,
+  slug: string,
+  personId: number,
+  role: TMemberRole,
+): Promise<void> => {
+  await deps.db.transaction().execute(async (trx) => {
+    const { row, m } = await managed(trx, actor, slug);
+    const target = await repo.findMembership(trx, row.id, personId);
+    if (!target) throw new AppError('NOT_FOUND');
+    if (target.role === role) return;
+    const self = personId === actor.personId;
+    if (!(self || canManageMember(actor, m, target.role)) || !canGrant(actor, m, role))
+      throw fieldError('members', 'organizations.error.roleNotAllowed');
+    if (target.role === 'owner' && (await ownersLeft(trx, row.id, personId)) === 0)
+      throw fieldError('members', 'organizations.error.lastOwner');
+    await repo.updateMembershipRole(trx, row.id, personId, role);
+    await auditOrg(
+      trx,
+      meta,
+      actor,
+      'update:membership',
+      row.id,
+      { person: personId, role: target.role },
+      { person: personId, role },
+    );
+  });
+};
+
+/** Removes a member, or lets a member leave; never the last owner. Returns whether the actor left. */
+export const removeMember = async (
+  deps: TDeps,
+  meta: TCallMeta,
+  actor: TActor,
+  slug: string,
+  personId: number,
+): Promise<'removed' | 'left'> =>
+  deps.db.transaction().execute(async (trx) => {
+    const row = await loadOrg(trx, slug);
+    const m = await repo.findMembership(trx, row.id, actor.personId);
+    const target = await repo.findMembership(trx, row.id, personId);
+    const self = personId === actor.personId;
+    if (!target || !(self || (canManage(actor, m) && canManageMember(actor, m, target.role))))
+      throw new AppError('NOT_FOUND');
+    if (target.role === 'owner' && (await ownersLeft(trx, row.id, personId)) === 0)
+      throw fieldError('members', 'organizations.error.lastOwner');
+    await repo.deleteMembership(trx, row.id, personId);
+    await auditOrg(trx, meta, actor, self ? 'leave:organization' : 'delete:membership', row.id, {
+      person: personId,
+      role: target.role,
+    });
+    return self ? ('left' as const) : ('removed' as const);
+  });
