@@ -13,6 +13,13 @@ import {
 import { createCmsRoutes } from './modules/cms/index.ts';
 import { createDirectoryRoutes } from './modules/directory/index.ts';
 import { createIndicatorsRoutes } from './modules/indicators/index.ts';
+import {
+  createInvitationRoutes,
+  createOrganizationsRoutes,
+  createOrganizationsStaffRoutes,
+  myOrganizations,
+  organizationHooks,
+} from './modules/organizations/index.ts';
 import { createPortalRoutes } from './modules/portal/index.ts';
 import { pingDatabase } from './platform/db/database.ts';
 import type { TDeps } from './platform/deps.ts';
@@ -36,7 +43,7 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** Builds the whole HTTP application: global middleware, one route group per module, one error handler. */
 export const createApp = (deps: TDeps, assets: TAssets) => {
   // Modules that hold a person's data plug into "download my data" and account deletion here.
-  const accountHooks: TAccountRoutesOptions = {};
+  const accountHooks: TAccountRoutesOptions = { ...organizationHooks, myOrganizations };
   const { config, log } = deps;
   const shell: TShell = Object.freeze({
     assets: assets.urls,
@@ -99,7 +106,10 @@ export const createApp = (deps: TDeps, assets: TAssets) => {
     site.route('/', createPortalRoutes(deps));
     site.route('/', createAuthRoutes(deps));
     site.route('/account', createAccountRoutes(deps, accountHooks));
+    site.route('/staff/organizations', createOrganizationsStaffRoutes(deps));
     site.route('/staff', createStaffRoutes(deps));
+    site.route('/organizations', createOrganizationsRoutes(deps));
+    site.route('/invitations', createInvitationRoutes(deps));
     site.route('/news', createCmsRoutes(deps));
     site.route('/directory', createDirectoryRoutes(deps));
     site.route('/statistics', createIndicatorsRoutes(deps));

@@ -24,6 +24,7 @@ const isTestFile = (path: string) => /\.test\.tsx?$/.test(path);
 
 // Each module's tables start with its prefix; only its repo names them.
 const TABLE_PREFIX: Record<string, string> = {
+  accounts: 'accounts_',
   cms: 'cms_',
   directory: 'directory_',
   indicators: 'indicator',
@@ -93,7 +94,7 @@ describe('module boundaries', () => {
 
   it('reads every module and the platform', () => {
     const modules = new Set(sources.map((s) => moduleOf(s.path)).filter(Boolean));
-    expect([...modules].sort()).toEqual(['cms', 'directory', 'indicators', 'portal']);
+    expect([...modules].sort()).toEqual(['accounts', 'cms', 'directory', 'indicators', 'organizations', 'portal']);
     expect(sources.some((s) => s.path.startsWith('src/platform/'))).toBe(true);
   });
 

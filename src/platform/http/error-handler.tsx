@@ -89,7 +89,11 @@ export const errorHandler =
       return respondWithError(c, err.status, err.code, err.message);
     }
     // A guard's prepared answer, e.g. the redirect to the sign-in page.
-    if (err instanceof HTTPException && err.res) return err.getResponse();
+    // Built through the context, so cookies set earlier in the request (a cleared session) still go out.
+    if (err instanceof HTTPException && err.res) {
+      const res = err.getResponse();
+      return c.newResponse(res.body, res.status as ContentfulStatusCode, Object.fromEntries(res.headers));
+    }
     if (err instanceof HTTPException && err.status < 500) {
       const status = err.status as ContentfulStatusCode;
       return respondWithError(c, status, CODE_BY_STATUS[status] ?? 'BAD_REQUEST');

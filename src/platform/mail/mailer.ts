@@ -83,7 +83,8 @@ export const createMailer = (config: TMailConfig, log: TLogger): TMailer => {
       );
       writeFileSync(file, info.message as Buffer);
       const links = m.text.match(LINK) ?? [];
-      process.stdout.write(`[outbox] "${m.subject}" → ${file}\n${links.map((l) => `  ${l}\n`).join('')}`);
+      if (config.env !== 'test')
+        process.stdout.write(`[outbox] "${m.subject}" → ${file}\n${links.map((l) => `  ${l}\n`).join('')}`);
     },
     close: () => {},
   });

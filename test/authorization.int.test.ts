@@ -1,0 +1,319 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken, newToken } from '../src/platform/auth/tokens.ts';
+import { SESSION_COOKIE } from '../src/platform/http/session-cookie.ts';
+import { createTestApp, type TTestApp } from './app.ts';
+import { createBrowser, createPerson, signedIn, type TBrowser, type TTestPerson } from './auth.ts';
+
+// The authorization matrix: every route of the app × every kind of visitor, with the outcome each
+// should get. A route added without an entry here fails the first test.
+//   allow: the page or action is theirs (2xx, a redirect onwards, or 4xx about the input)
+//   login: sent to sign in first          deny: 404, as if the thing did not exist
+//   mfa:   a staff member sent to set up the second factor first
+
+type TOutcome = 'allow' | 'login' | 'deny' | 'mfa';
+const ROLES = [
+  'anonymous',
+  'member',
+  'otherOrgAdmin',
+  'orgMember',
+  'orgAdmin',
+  'orgOwner',
+  'reviewer',
+  'editor',
+  'staffAdmin',
+  'staffAdminNoMfa',
+] as const;
+type TWho = (typeof ROLES)[number];
+
+const all = (o: TOutcome): Record<TWho, TOutcome> =>
+  Object.fromEntries(ROLES.map((r) => [r, o])) as Record<TWho, TOutcome>;
+const PUBLIC = all('allow');
+const SIGNED_IN: Record<TWho, TOutcome> = { ...all('allow'), anonymous: 'login' };
+const STAFF_ADMIN: Record<TWho, TOutcome> = {
+  ...all('deny'),
+  anonymous: 'login',
+  staffAdmin: 'allow',
+  staffAdminNoMfa: 'mfa',
+};
+const ANY_STAFF: Record<TWho, TOutcome> = { ...STAFF_ADMIN, reviewer: 'allow', editor: 'allow' };
+const ORG_MANAGERS: Record<TWho, TOutcome> = {
+  ...all('deny'),
+  anonymous: 'login',
+  orgAdmin: 'allow',
+  orgOwner: 'allow',
+  staffAdmin: 'allow',
+};
+const INVITEE_ONLY: Record<TWho, TOutcome> = { ...all('deny'), anonymous: 'login' };
+
+/** Route pattern (as Hono lists it, under /en) → expected outcome per visitor. */
+const MATRIX: Record<string, Record<TWho, TOutcome>> = {
+  'GET /': PUBLIC,
+  'GET /healthz': PUBLIC,
+  'GET /api/v1/openapi.json': PUBLIC,
+  'GET /assets/:file': PUBLIC,
+  'GET /en': PUBLIC,
+  'GET /en/about': PUBLIC,
+  'GET /en/contact': PUBLIC,
+  'GET /en/help': PUBLIC,
+  'GET /en/government': PUBLIC,
+  'GET /en/residents': PUBLIC,
+  'GET /en/visitors': PUBLIC,
+  'GET /en/business': PUBLIC,
+  'GET /en/search': PUBLIC,
+  'GET /en/news': PUBLIC,
+  'GET /en/news/:slug': PUBLIC,
+  'GET /en/directory': PUBLIC,
+  'GET /en/directory/:slug': PUBLIC,
+  'GET /en/statistics': PUBLIC,
+  'GET /en/signup': PUBLIC,
+  'POST /en/signup': PUBLIC,
+  'GET /en/login': PUBLIC,
+  'POST /en/login': PUBLIC,
+  'GET /en/login/two-factor': PUBLIC,
+  'POST /en/login/two-factor': PUBLIC,
+  'POST /en/logout': PUBLIC,
+  'GET /en/verify-email': PUBLIC,
+  'POST /en/verify-email': PUBLIC,
+  'GET /en/password/forgot': PUBLIC,
+  'POST /en/password/forgot': PUBLIC,
+  'GET /en/password/reset': PUBLIC,
+  'POST /en/password/reset': PUBLIC,
+  'GET /en/account/email/confirm': PUBLIC,
+  'POST /en/account/email/confirm': PUBLIC,
+  'GET /en/account': SIGNED_IN,
+  'POST /en/account/profile': SIGNED_IN,
+  'POST /en/account/email': SIGNED_IN,
+  'POST /en/account/password': SIGNED_IN,
+  'POST /en/account/verification': SIGNED_IN,
+  'GET /en/account/sessions': SIGNED_IN,
+  'POST /en/account/sessions/others': SIGNED_IN,
+  'POST /en/account/sessions/:handle/revoke': SIGNED_IN,
+  'GET /en/account/two-factor': SIGNED_IN,
+  'POST /en/account/two-factor': SIGNED_IN,
+  'POST /en/account/two-factor/disable': SIGNED_IN,
+  'POST /en/account/two-factor/recovery-codes': SIGNED_IN,
+  'GET /en/account/export': SIGNED_IN,
+  'GET /en/account/delete': SIGNED_IN,
+  'POST /en/account/delete': SIGNED_IN,
+  'GET /en/staff': ANY_STAFF,
+  'GET /en/staff/people': STAFF_ADMIN,
+  'GET /en/staff/people/:id': STAFF_ADMIN,
+  'POST /en/staff/people/:id/role': STAFF_ADMIN,
+  'GET /en/staff/audit': STAFF_ADMIN,
+  'GET /en/staff/organizations': STAFF_ADMIN,
+  'GET /en/staff/organizations/:slug': STAFF_ADMIN,
+  'POST /en/staff/organizations/:slug/verify': STAFF_ADMIN,
+  'POST /en/staff/organizations/:slug/unverify': STAFF_ADMIN,
+  'GET /en/staff/organizations/changes/:id': STAFF_ADMIN,
+  'POST /en/staff/organizations/changes/:id/approve': STAFF_ADMIN,
+  'POST /en/staff/organizations/changes/:id/decline': STAFF_ADMIN,
+  'GET /en/organizations': SIGNED_IN,
+  'GET /en/organizations/new': SIGNED_IN,
+  'POST /en/organizations': SIGNED_IN,
+  'GET /en/organizations/:slug': PUBLIC,
+  'GET /en/organizations/:slug/edit': ORG_MANAGERS,
+  'POST /en/organizations/:slug/edit': ORG_MANAGERS,
+  'POST /en/organizations/:slug/invitations': ORG_MANAGERS,
+  'POST /en/organizations/:slug/invitations/:id/revoke': ORG_MANAGERS,
+  // Members are already in: for them the request form does not exist.
+  'POST /en/organizations/:slug/join': { ...SIGNED_IN, orgMember: 'deny', orgAdmin: 'deny', orgOwner: 'deny' },
+  'POST /en/organizations/:slug/join-requests/:id/approve': ORG_MANAGERS,
+  'POST /en/organizations/:slug/join-requests/:id/decline': ORG_MANAGERS,
+  'POST /en/organizations/:slug/members/:personId/role': ORG_MANAGERS,
+  'POST /en/organizations/:slug/members/:personId/remove': ORG_MANAGERS,
+  'GET /en/invitations/:token': PUBLIC,
+  'POST /en/invitations/:token': INVITEE_ONLY,
+};
+
+/** `/en/news/:slug{[a-z0-9-]+}` → `/en/news/:slug` */
+const bare = (path: string) => path.replace(/\{(?:[^{}]|\{[^{}]*\})*\}/g, '');
+
+let t: TTestApp;
+let assetPath = '';
+beforeAll(async () => {
+  // Each request comes from its own address, so the per-address write limits do not pile up.
+  t = await createTestApp({ seed: true, env: { TRUST_PROXY: '1' } });
+  const home = await (await t.app.request('/en/')).text();
+  assetPath = /<link rel="stylesheet" href="([^"]+)"/.exec(home)?.[1] as string;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const routesOf = () => {
+  const out = new Set<string>();
+  for (const r of t.app.routes) {
+    if (r.method === 'ALL' || r.path.endsWith('*')) continue;
+    out.add(`${r.method} ${bare(r.path)}`);
+  }
+  return out;
+};
+
+type TWorld = Readonly<{
+  params: Record<string, string>;
+  people: Record<Exclude<TWho, 'anonymous'>, TTestPerson>;
+}>;
+
+let n = 0;
+/** A fresh organisation with an owner, an admin, a member, an open invitation, a join request and a change request. */
+const makeWorld = async (): Promise<TWorld> => {
+  n += 1;
+  const db = t.deps.db as Kysely<any>;
+  const now = new Date().toISOString();
+  const people = {
+    member: await createPerson(t),
+    otherOrgAdmin: await createPerson(t),
+    orgMember: await createPerson(t),
+    orgAdmin: await createPerson(t),
+    orgOwner: await createPerson(t),
+    reviewer: await createPerson(t, { role: 'reviewer' }),
+    editor: await createPerson(t, { role: 'editor' }),
+    staffAdmin: await createPerson(t, { role: 'staff-admin' }),
+    staffAdminNoMfa: await createPerson(t, { role: 'staff-admin' }),
+  };
+  const victim = await createPerson(t);
+  const joiner = await createPerson(t);
+  const org = async (slug: string, verified: boolean) =>
+    (
+      await db
+        .insertInto('organizations_organization')
+        .values({
+          slug,
+          kind: 'enterprise',
+          name_en: `Matrix Org ${slug}`,
+          name_zh: `矩阵机构${slug}`,
+          verified_at: verified ? now : null,
+          verified_by: verified ? people.staffAdmin.id : null,
+          verification_note: verified ? 'Checked the business licence.' : null,
+          created_by: people.orgOwner.id,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id as number;
+  const a = await org(`matrix-a-${n}`, true);
+  const b = await org(`matrix-b-${n}`, false);
+  const member = (orgId: number, personId: number, role: string) =>
+    db
+      .insertInto('organizations_membership')
+      .values({ org_id: orgId, person_id: personId, role, created_at: now })
+      .execute();
+  await member(a, people.orgOwner.id, 'owner');
+  await member(a, people.orgAdmin.id, 'admin');
+  await member(a, people.orgMember.id, 'member');
+  await member(a, victim.id, 'member');
+  await member(b, people.otherOrgAdmin.id, 'owner');
+  const token = newToken();
+  const invitation = await db
+    .insertInto('organizations_invitation')
+    .values({
+      org_id: a,
+      email: 'invitee-matrix@example.org',
+      role: 'member',
+      token_hash: hashToken(token),
+      invited_by: people.orgOwner.id,
+      expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const join = await db
+    .insertInto('organizations_join_request')
+    .values({ org_id: a, person_id: joiner.id, message: null, status: 'pending', created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const change = await db
+    .insertInto('organizations_change_request')
+    .values({
+      org_id: a,
+      requested_by: people.orgOwner.id,
+      changes_json: JSON.stringify({ name_en: { from: `Matrix Org matrix-a-${n}`, to: 'Renamed' } }),
+      status: 'pending',
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    people,
+    params: {
+      slug: `matrix-a-${n}`,
+      id: String(invitation.id),
+      token,
+      personId: String(victim.id),
+      file: 'none',
+      'news-slug': 'guangzhou-innovative-ecosphere-gaining-momentum',
+      'directory-slug': 'gac-group',
+      'change-id': String(change.id),
+      'join-id': String(join.id),
+      'person-id': String(people.member.id),
+    },
+  };
+};
+
+/** The concrete path to request for a route pattern in a world. */
+const concrete = (pattern: string, w: TWorld, handle: string): string => {
+  const path = pattern.split(' ')[1] as string;
+  if (path.startsWith('/en/news/')) return path.replace(':slug', w.params['news-slug'] as string);
+  if (path.startsWith('/en/directory/')) return path.replace(':slug', w.params['directory-slug'] as string);
+  if (path.includes('/changes/:id')) return path.replace(':id', w.params['change-id'] as string);
+  if (path.includes('/join-requests/:id'))
+    return path.replace(':slug', w.params.slug as string).replace(':id', w.params['join-id'] as string);
+  if (path.startsWith('/en/staff/people/:id')) return path.replace(':id', w.params['person-id'] as string);
+  if (path === '/assets/:file') return assetPath;
+  return path
+    .replace(':handle', handle)
+    .replace(':slug', w.params.slug as string)
+    .replace(':id', w.params.id as string)
+    .replace(':token', w.params.token as string)
+    .replace(':personId', w.params.personId as string)
+    .replace(':file', w.params.file as string);
+};
+
+const classify = (res: Response): TOutcome | `error ${number}` => {
+  if (res.status >= 500 || res.status === 403) return `error ${res.status}`;
+  if (res.status === 404) return 'deny';
+  const location = res.headers.get('location') ?? '';
+  if (res.status === 303 && location.startsWith('/en/login?next=')) return 'login';
+  if (res.status === 303 && location.startsWith('/en/account/two-factor?required=1')) return 'mfa';
+  return 'allow';
+};
+
+describe('authorization matrix', () => {
+  it('has an entry for every route the app serves (both languages)', () => {
+    const routes = routesOf();
+    const missing = [...routes].filter((r) => !r.includes(' /zh') && !(r in MATRIX));
+    expect(missing).toEqual([]);
+    // Every Chinese route has its English twin, so the English matrix covers both.
+    const zhOnly = [...routes].filter((r) => r.includes(' /zh') && !routes.has(r.replace(' /zh', ' /en')));
+    expect(zhOnly).toEqual([]);
+    const stale = Object.keys(MATRIX).filter((r) => !routes.has(r));
+    expect(stale).toEqual([]);
+  });
+
+  it('gives every visitor the expected outcome on every route', async () => {
+    const problems: string[] = [];
+    for (const [route, expected] of Object.entries(MATRIX)) {
+      for (const who of ROLES) {
+        const w = await makeWorld();
+        let browser: TBrowser;
+        let handle = 'x'.repeat(16);
+        if (who === 'anonymous') browser = createBrowser(t);
+        else {
+          browser = await signedIn(t, w.people[who], { mfa: who !== 'staffAdminNoMfa' });
+          handle = hashToken(browser.cookies.get(SESSION_COOKIE) as string).slice(0, 16);
+        }
+        const path = concrete(route, w, handle);
+        const from = { 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
+        const res = route.startsWith('GET') ? await browser.get(path, from) : await browser.post(path, {}, from);
+        const got = classify(res);
+        if (got !== expected[who])
+          problems.push(
+            `${route} as ${who}: expected ${expected[who]}, got ${got} (${res.status} ${res.headers.get('location') ?? ''})`,
+          );
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});

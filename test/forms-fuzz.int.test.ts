@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TTestApp } from './app.ts';
+import { createBrowser, createPerson, signedIn, type TBrowser, TEST_PASSWORD } from './auth.ts';
+import { FUZZ_STRINGS } from './fuzz-corpus.ts';
+
+// Every form the account and organisation pages show, found by reading the pages themselves (so a new
+// form is fuzzed without being listed here), gets the shared corpus in each field, one field at a time.
+// Whatever the value: never a 5xx; a refusal is a 4xx that names the problem and changes nothing.
+
+let t: TTestApp;
+let ip = 0;
+const from = () => ({ 'x-forwarded-for': `10.9.${(ip >> 8) & 255}.${ip++ & 255}` });
+
+beforeAll(async () => {
+  t = await createTestApp({ seed: false, env: { TRUST_PROXY: '1' } });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+type TForm = { page: string; action: string; fields: Record<string, string> };
+
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+const unescape = (v: string) =>
+  v
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/** The post forms of a page, with their fields as the page fills them. */
+const formsOf = (page: string, html: string): TForm[] =>
+  [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)]
+    .filter((m) => /method="post"/.test(m[1] as string))
+    .map((m) => {
+      const body = m[2] as string;
+      const fields: Record<string, string> = {};
+      for (const input of body.matchAll(/<input\b[^>]*>/g)) {
+        const name = attr(input[0], 'name');
+        if (name && name !== '_csrf') fields[name] = unescape(attr(input[0], 'value') ?? '');
+      }
+      for (const ta of body.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
+        const name = attr(ta[1] as string, 'name');
+        if (name) fields[name] = unescape(ta[2] as string);
+      }
+      for (const sel of body.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
+        const name = attr(sel[1] as string, 'name');
+        const chosen =
+          /<option value="([^"]*)" selected/.exec(sel[2] as string) ??
+          /<option value="([^"]*)"/.exec(sel[2] as string);
+        if (name) fields[name] = chosen?.[1] ?? '';
+      }
+      return { page, action: unescape(attr(m[1] as string, 'action') ?? ''), fields };
+    });
+
+// Plausible values, so that each fuzzed field is the only thing wrong with the form.
+const GOOD: Record<string, string> = {
+  email: 'fuzz-target@example.org',
+  password: 'amber lantern quietly 58',
+  current_password: TEST_PASSWORD,
+  confirm_password: TEST_PASSWORD,
+  disable_password: TEST_PASSWORD,
+  name_en: 'Fuzz Robotics',
+  name_zh: '模糊机器人',
+  name_latin: 'Fuzz Person',
+  summary_en: 'Makes robots.',
+  summary_zh: '制造机器人。',
+  website: 'https://fuzz.example.org',
+  note: 'Checked the business licence in person.',
+  reason: 'The licence has expired.',
+  message: 'Please let me join.',
+};
+
+const snapshot = async (): Promise<string> => {
+  const db = t.deps.db as Kysely<any>;
+  const parts: string[] = [];
+  for (const table of [
+    'accounts_person',
+    'accounts_token',
+    'accounts_recovery_code',
+    'organizations_organization',
+    'organizations_membership',
+    'organizations_invitation',
+    'organizations_join_request',
+    'organizations_change_request',
+    'ecosphere_audit',
+  ]) {
+    const rows = await db.selectFrom(table).selectAll().execute();
+    parts.push(`${table}:${JSON.stringify(rows.map((r) => ({ ...r, updated_at: undefined })))}`);
+  }
+  return createHash('sha256').update(parts.join('\n')).digest('hex');
+};
+
+const fuzzForms = async (b: TBrowser, pages: string[]) => {
+  const problems: string[] = [];
+  let tried = 0;
+  for (const page of pages) {
+    const html = await (await b.get(page, from())).text();
+    for (const form of formsOf(page, html)) {
+      const names = Object.keys(form.fields).filter((n) => n !== 'next');
+      for (const name of names) {
+        for (const [label, value] of FUZZ_STRINGS) {
+          const fields = Object.fromEntries(names.map((n) => [n, GOOD[n] ?? form.fields[n] ?? '']));
+          fields[name] = value;
+          const before = await snapshot();
+          const res = await b.post(form.action, fields, from());
+          tried += 1;
+          const body = await res.text();
+          const where = `${form.action} ${name}=${label}`;
+          if (res.status >= 500) problems.push(`${where}: ${res.status}`);
+          if (body.includes('<script>alert(')) problems.push(`${where}: unescaped script echoed`);
+          if (res.status === 422 && !/class="error-summary"|class="notice"/.test(body))
+            problems.push(`${where}: 422 without field messages`);
+          if (res.status >= 400 && res.status < 500 && res.status !== 429 && (await snapshot()) !== before) {
+            problems.push(`${where}: ${res.status} but the data changed`);
+          }
+        }
+      }
+    }
+  }
+  return { problems, tried };
+};
+
+describe('every form and body against the shared fuzz corpus', () => {
+  it('the public sign-up, sign-in and reset forms', async () => {
+    const { problems, tried } = await fuzzForms(createBrowser(t), [
+      '/en/signup',
+      '/zh/login',
+      '/en/password/forgot',
+      '/en/password/reset?token=x',
+    ]);
+    expect(tried).toBeGreaterThan(200);
+    expect(problems).toEqual([]);
+  });
+
+  it('the account pages of a signed-in person', async () => {
+    const p = await createPerson(t);
+    const b = await signedIn(t, p);
+    const { problems, tried } = await fuzzForms(b, [
+      '/en/account',
+      '/en/account/two-factor',
+      '/zh/account/delete',
+    ]);
+    expect(tried).toBeGreaterThan(300);
+    expect(problems).toEqual([]);
+  });
+
+  it('the organisation pages of an owner, and staff verification', async () => {
+    const owner = await createPerson(t);
+    const b = await signedIn(t, owner);
+    const created = await b.post(
+      '/en/organizations',
+      { ...GOOD, kind: 'enterprise', credit_code: '' },
+      from(),
+    );
+    expect(created.status).toBe(303);
+    const slug = /\/en\/organizations\/([a-z0-9-]+)/.exec(
+      created.headers.get('location') ?? '',
+    )?.[1] as string;
+    const own = await fuzzForms(b, [
+      '/en/organizations/new',
+      `/en/organizations/${slug}`,
+      `/en/organizations/${slug}/edit`,
+    ]);
+    expect(own.problems).toEqual([]);
+    const staff = await signedIn(t, await createPerson(t, { role: 'staff-admin' }));
+    const queue = await fuzzForms(staff, [`/en/staff/organizations/${slug}`]);
+    expect(own.tried + queue.tried).toBeGreaterThan(300);
+    expect(queue.problems).toEqual([]);
+  });
+
+  it('JSON bodies and wrong content types on form actions get a 4xx, never a 500', async () => {
+    const b = await signedIn(t, await createPerson(t));
+    const csrf = await b.csrf();
+    for (const action of ['/en/account/profile', '/en/account/password', '/en/organizations', '/en/login']) {
+      for (const [type, body] of [
+        ['application/json', JSON.stringify({ name_latin: { $gt: '' }, locale: ['en'] })],
+        ['application/json', '{not json'],
+        ['text/plain', 'name_latin=x'],
+        [
+          'multipart/form-data; boundary=zzz',
+          '--zzz\r\nContent-Disposition: form-data; name="name_latin"; filename="a.txt"\r\n\r\nfile\r\n--zzz--\r\n',
+        ],
+      ] as const) {
+        const res = await b.get(action, { 'x-csrf-token': csrf, ...from() }).then(() =>
+          t.app.request(action, {
+            method: 'POST',
+            body,
+            headers: {
+              'content-type': type,
+              'x-csrf-token': csrf,
+              cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+              ...from(),
+            },
+          }),
+        );
+        expect(res.status, `${action} ${type}`).toBeGreaterThanOrEqual(400);
+        expect(res.status, `${action} ${type}`).toBeLessThan(500);
+      }
+    }
+  });
+});
