@@ -27,7 +27,9 @@ export const up = async (db: Kysely<any>): Promise<void> => {
     .createTable('accounts_session')
     // SHA-256 of the cookie value: a stolen copy of the table cannot be replayed as cookies.
     .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
-    .addColumn('person_id', 'integer', (c) => c.notNull().references('accounts_person.id').onDelete('cascade'))
+    .addColumn('person_id', 'integer', (c) =>
+      c.notNull().references('accounts_person.id').onDelete('cascade'),
+    )
     // 'mfa' while the second factor is still owed, then 'active'.
     .addColumn('stage', 'varchar(10)', (c) => c.notNull())
     .addColumn('mfa_at', 'varchar(32)')
@@ -47,7 +49,9 @@ export const up = async (db: Kysely<any>): Promise<void> => {
   await db.schema
     .createTable('accounts_token')
     .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
-    .addColumn('person_id', 'integer', (c) => c.notNull().references('accounts_person.id').onDelete('cascade'))
+    .addColumn('person_id', 'integer', (c) =>
+      c.notNull().references('accounts_person.id').onDelete('cascade'),
+    )
     .addColumn('purpose', 'varchar(20)', (c) => c.notNull())
     .addColumn('new_email', 'varchar(254)')
     .addColumn('expires_at', 'varchar(32)', (c) => c.notNull())
@@ -63,7 +67,9 @@ export const up = async (db: Kysely<any>): Promise<void> => {
   await db.schema
     .createTable('accounts_recovery_code')
     .addColumn('id', 'integer', idColumn(db))
-    .addColumn('person_id', 'integer', (c) => c.notNull().references('accounts_person.id').onDelete('cascade'))
+    .addColumn('person_id', 'integer', (c) =>
+      c.notNull().references('accounts_person.id').onDelete('cascade'),
+    )
     .addColumn('code_hash', 'varchar(64)', (c) => c.notNull())
     .addColumn('used_at', 'varchar(32)')
     .execute();

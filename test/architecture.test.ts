@@ -94,7 +94,14 @@ describe('module boundaries', () => {
 
   it('reads every module and the platform', () => {
     const modules = new Set(sources.map((s) => moduleOf(s.path)).filter(Boolean));
-    expect([...modules].sort()).toEqual(['accounts', 'cms', 'directory', 'indicators', 'organizations', 'portal']);
+    expect([...modules].sort()).toEqual([
+      'accounts',
+      'cms',
+      'directory',
+      'indicators',
+      'organizations',
+      'portal',
+    ]);
     expect(sources.some((s) => s.path.startsWith('src/platform/'))).toBe(true);
   });
 

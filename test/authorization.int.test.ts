@@ -117,7 +117,12 @@ const MATRIX: Record<string, Record<TWho, TOutcome>> = {
   'POST /en/organizations/:slug/invitations': ORG_MANAGERS,
   'POST /en/organizations/:slug/invitations/:id/revoke': ORG_MANAGERS,
   // Members are already in: for them the request form does not exist.
-  'POST /en/organizations/:slug/join': { ...SIGNED_IN, orgMember: 'deny', orgAdmin: 'deny', orgOwner: 'deny' },
+  'POST /en/organizations/:slug/join': {
+    ...SIGNED_IN,
+    orgMember: 'deny',
+    orgAdmin: 'deny',
+    orgOwner: 'deny',
+  },
   'POST /en/organizations/:slug/join-requests/:id/approve': ORG_MANAGERS,
   'POST /en/organizations/:slug/join-requests/:id/decline': ORG_MANAGERS,
   'POST /en/organizations/:slug/members/:personId/role': ORG_MANAGERS,
@@ -306,7 +311,9 @@ describe('authorization matrix', () => {
         }
         const path = concrete(route, w, handle);
         const from = { 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
-        const res = route.startsWith('GET') ? await browser.get(path, from) : await browser.post(path, {}, from);
+        const res = route.startsWith('GET')
+          ? await browser.get(path, from)
+          : await browser.post(path, {}, from);
         const got = classify(res);
         if (got !== expected[who])
           problems.push(

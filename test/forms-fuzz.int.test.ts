@@ -23,7 +23,7 @@ afterAll(async () => {
 type TForm = { page: string; action: string; fields: Record<string, string> };
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-const unescape = (v: string) =>
+const decodeHtml = (v: string) =>
   v
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
@@ -40,11 +40,11 @@ const formsOf = (page: string, html: string): TForm[] =>
       const fields: Record<string, string> = {};
       for (const input of body.matchAll(/<input\b[^>]*>/g)) {
         const name = attr(input[0], 'name');
-        if (name && name !== '_csrf') fields[name] = unescape(attr(input[0], 'value') ?? '');
+        if (name && name !== '_csrf') fields[name] = decodeHtml(attr(input[0], 'value') ?? '');
       }
       for (const ta of body.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
         const name = attr(ta[1] as string, 'name');
-        if (name) fields[name] = unescape(ta[2] as string);
+        if (name) fields[name] = decodeHtml(ta[2] as string);
       }
       for (const sel of body.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
         const name = attr(sel[1] as string, 'name');
@@ -53,7 +53,7 @@ const formsOf = (page: string, html: string): TForm[] =>
           /<option value="([^"]*)"/.exec(sel[2] as string);
         if (name) fields[name] = chosen?.[1] ?? '';
       }
-      return { page, action: unescape(attr(m[1] as string, 'action') ?? ''), fields };
+      return { page, action: decodeHtml(attr(m[1] as string, 'action') ?? ''), fields };
     });
 
 // Plausible values, so that each fuzzed field is the only thing wrong with the form.

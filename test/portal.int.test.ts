@@ -204,7 +204,9 @@ describe('page cache', () => {
     ).toBeNull();
     // Other cookies (the anonymous CSRF cookie, analytics) do not change a public page.
     expect(
-      (await t.app.request('/en/help', { headers: { cookie: 'eco_csrf=x; other=y' } })).headers.get('x-page-cache'),
+      (await t.app.request('/en/help', { headers: { cookie: 'eco_csrf=x; other=y' } })).headers.get(
+        'x-page-cache',
+      ),
     ).toBe('hit');
   });
 

@@ -164,6 +164,15 @@ export const searchPeople = async (
   return { rows: rows as TPersonRow[], total: Number(n.n) };
 };
 
+export type TPersonName = Readonly<{
+  nameLatin: string | null;
+  nameZh: string | null;
+  email: string;
+  deleted: boolean;
+  /** The language the person reads their e-mail in. */
+  locale: 'en' | 'zh';
+}>;
+
 /** Display names for a set of ids (for lists that show who did something). */
 export const namesOf = async (
   db: Db,
@@ -178,7 +187,7 @@ export const namesOf = async (
   if (ids.length === 0) return out;
   const rows = await q(db)
     .selectFrom('accounts_person')
-    .select(['id', 'name_latin', 'name_zh', 'email', 'deleted_at'])
+    .select(['id', 'name_latin', 'name_zh', 'email', 'deleted_at', 'locale'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
   for (const r of rows) {

@@ -610,5 +610,8 @@ export const auditFor = async (
   return { ...result, names };
 };
 
-/** Names to show for people ids ("deleted user" for erased accounts). */
+/**
+ * Names (and e-mail language) for people ids, "deleted user" for erased accounts. Reads through
+ * `deps.db`: call it outside a transaction (SQLite has one connection).
+ */
 export const peopleNames = (deps: TDeps, ids: readonly number[]) => repo.namesOf(deps.db, ids);

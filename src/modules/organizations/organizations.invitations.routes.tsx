@@ -6,7 +6,7 @@ import { callMeta } from '../../platform/http/request-meta.ts';
 import { renderPage } from '../../platform/views/page.tsx';
 import { requireActor } from '../accounts/index.ts';
 import { postLimit, seeOther } from './organizations.http.ts';
-import { acceptInvitation, invitationFor } from './organizations.members.service.ts';
+import { acceptInvitation, invitationFor } from './organizations.invitations.service.ts';
 import { t } from './organizations.messages.ts';
 import { ZEmpty } from './organizations.schemas.ts';
 import { InvitationBody } from './organizations.staff.views.tsx';

@@ -15,25 +15,26 @@ import { renderPage } from '../../platform/views/page.tsx';
 import { requireActor } from '../accounts/index.ts';
 import { EditOrganizationBody, NewOrganizationBody, orgValues } from './organizations.form.views.tsx';
 import { flashOf, postLimit, seeOther } from './organizations.http.ts';
+import { inviteMember, revokeInvitation } from './organizations.invitations.service.ts';
 import {
   changeMemberRole,
   decideJoin,
-  inviteMember,
   profileFor,
   removeMember,
   requestToJoin,
-  revokeInvitation,
 } from './organizations.members.service.ts';
 import { t } from './organizations.messages.ts';
+import { ProfileBody } from './organizations.profile.views.tsx';
 import { ZEmpty, ZInvitationForm, ZJoinForm, ZOrganizationForm, ZRoleForm } from './organizations.schemas.ts';
 import {
+  assertManager,
   createOrganization,
   editFormFor,
   mayCreate,
   myOrganizations,
   updateOrganization,
 } from './organizations.service.ts';
-import { MyOrganizationsBody, ProfileBody } from './organizations.views.tsx';
+import { MyOrganizationsBody } from './organizations.views.tsx';
 
 type C = Context<TAppEnv>;
 const tt = t as TAnyTranslate;
@@ -186,6 +187,7 @@ export const createOrganizationsRoutes = (deps: TDeps) => {
   app.post(`/:slug${SLUG}/invitations`, postLimit(deps, 'org-invite'), async (c) => {
     const actor = requireActor(c);
     const slug = c.req.param('slug');
+    await assertManager(deps, actor, slug);
     return handleForm(
       c,
       ZInvitationForm,
@@ -200,6 +202,7 @@ export const createOrganizationsRoutes = (deps: TDeps) => {
   app.post(`/:slug${SLUG}/invitations/:id${ID}/revoke`, postLimit(deps, 'org-members', 60), async (c) => {
     const actor = requireActor(c);
     const slug = c.req.param('slug');
+    await assertManager(deps, actor, slug);
     return handleForm(
       c,
       ZEmpty,
@@ -232,6 +235,7 @@ export const createOrganizationsRoutes = (deps: TDeps) => {
       async (c) => {
         const actor = requireActor(c);
         const slug = c.req.param('slug');
+        await assertManager(deps, actor, slug);
         return handleForm(
           c,
           ZEmpty,
@@ -248,6 +252,7 @@ export const createOrganizationsRoutes = (deps: TDeps) => {
   app.post(`/:slug${SLUG}/members/:personId${ID}/role`, postLimit(deps, 'org-members', 60), async (c) => {
     const actor = requireActor(c);
     const slug = c.req.param('slug');
+    await assertManager(deps, actor, slug);
     return handleForm(
       c,
       ZRoleForm,

@@ -97,5 +97,41 @@ export type TOrg = Readonly<{
   updatedAt: string;
 }>;
 
-/** The key-field changes a change request carries, as stored in changes_json. */
+/** The proposed values of a change request's key fields. */
 export type TKeyChanges = Partial<Record<TKeyField, string | null>>;
+
+const zValue = z.string().max(500).nullable();
+// Stored as `{ field: { from, to } }`, so the record shows what was replaced; only key fields count.
+const ZStoredChanges = z.record(
+  z.string(),
+  z.union([zValue, z.object({ from: zValue.optional(), to: zValue })]),
+);
+
+/** Stores a change request's key fields with their values before and after. */
+export const encodeChanges = (from: TKeyChanges, to: TKeyChanges): string =>
+  JSON.stringify(
+    Object.fromEntries(
+      Object.keys(to).map((k) => [k, { from: from[k as TKeyField] ?? null, to: to[k as TKeyField] ?? null }]),
+    ),
+  );
+
+/** The proposed values in stored changes; anything unreadable or not a key field is ignored. */
+export const decodeChanges = (json: string): TKeyChanges => {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return {};
+  }
+  const parsed = ZStoredChanges.safeParse(raw);
+  if (!parsed.success) return {};
+  const out: TKeyChanges = {};
+  for (const k of KEY_FIELDS) {
+    const v = parsed.data[k];
+    const to = typeof v === 'object' && v !== null ? v.to : v;
+    if (to === undefined || (to === null && k !== 'website' && k !== 'credit_code')) continue;
+    if (k === 'kind' && !(ORG_KINDS as readonly (string | null)[]).includes(to)) continue;
+    out[k] = to;
+  }
+  return out;
+};

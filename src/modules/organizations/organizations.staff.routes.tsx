@@ -22,7 +22,7 @@ import {
   staffQueue,
   unverifyOrganization,
   verifyOrganization,
-} from './organizations.service.ts';
+} from './organizations.staff.service.ts';
 import { ChangeBody, QueueBody, StaffOrgBody } from './organizations.staff.views.tsx';
 
 type C = Context<TAppEnv>;

@@ -1,10 +1,10 @@
 import { formatDate, isoDay } from '../../platform/i18n/format.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import { ErrorSummary, Field, Flash, PostForm, type TFormState } from '../../platform/views/form.tsx';
-import type { TInvitationState } from './organizations.members.service.ts';
+import type { TInvitationState } from './organizations.invitations.service.ts';
 import { t } from './organizations.messages.ts';
 import { KEY_FIELDS, type TMemberRole, type TOrg } from './organizations.schemas.ts';
-import type { TChangeView } from './organizations.service.ts';
+import type { TChangeView } from './organizations.staff.service.ts';
 import { OrgDetails, OrgHeader } from './organizations.views.tsx';
 
 // Staff pages (the verification queue, one organisation, one change) and the invitation page.

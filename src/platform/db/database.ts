@@ -32,6 +32,31 @@ const redactUrl = (url: string): string => {
   }
 };
 
+/**
+ * better-sqlite3 behind a cache of prepared statements. Kysely prepares every query afresh, and for the
+ * small indexed lookups every request makes (the session check) preparing costs more than running.
+ * A statement still being iterated is never handed out twice: a busy one gets a fresh copy.
+ */
+const withStatementCache = (handle: SQLite.Database, max = 500) => {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      handle.close();
+    },
+    prepare: (text: string): SQLite.Statement => {
+      const hit = cache.get(text);
+      if (hit && !hit.busy) return hit;
+      const statement = handle.prepare(text);
+      if (!hit) {
+        cache.set(text, statement);
+        if (cache.size > max) cache.delete(cache.keys().next().value as string);
+      }
+      return statement;
+    },
+  };
+};
+
 const openSqlite = (path: string): TDatabase => {
   let handle: SQLite.Database;
   try {
@@ -49,7 +74,7 @@ const openSqlite = (path: string): TDatabase => {
         : (err as Error).message;
     throw new DatabaseOpenError(path, reason);
   }
-  const db: Db = new Kysely<any>({ dialect: new SqliteDialect({ database: handle }) });
+  const db: Db = new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
   return Object.freeze({
     db,
     engine: 'sqlite' as const,
