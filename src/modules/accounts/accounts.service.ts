@@ -246,8 +246,7 @@ export const pendingSecondFactor = async (deps: TDeps, c: Context<TAppEnv>) => {
   const id = presentedSessionId(c);
   if (!id) return undefined;
   const row = await repo.findSessionWithPerson(deps.db, id);
-  if (!row || row.stage !== 'mfa' || row.deleted_at || Date.parse(row.expires_at) <= Date.now())
-    return undefined;
+  if (row?.stage !== 'mfa' || row.deleted_at || Date.parse(row.expires_at) <= Date.now()) return undefined;
   return row;
 };
 

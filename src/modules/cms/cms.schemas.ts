@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zHttpUrl, zIsoDay, zSlug, zText } from '../../platform/schemas.ts';
+import { zHttpUrl, zIsoDay, zText } from '../../platform/schemas.ts';
 
 export const NEWS_CATEGORIES = ['city-news', 'policies', 'announcements', 'events'] as const;
 

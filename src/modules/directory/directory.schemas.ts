@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zHttpUrl, zSlug, zText } from '../../platform/schemas.ts';
+import { zHttpUrl, zText } from '../../platform/schemas.ts';
 import { ORG_KINDS, type TOrgKind } from '../organizations/index.ts';
 
 // Directory builds on organisations: the kinds are theirs.
