@@ -49,7 +49,7 @@ export const createApp = (deps: TDeps, assets: TAssets) => {
     assets: assets.urls,
     publicUrl: config.publicUrl,
     site: config.site,
-    csrf: (c) => csrfTokenFor(c, config.sessionSecret, config.trustProxy),
+    csrf: (c) => csrfTokenFor(c, config.sessionSecret, config.trustProxy, config.publicUrl),
   });
   const app = new Hono<TAppEnv>({ strict: false });
 

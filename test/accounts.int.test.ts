@@ -351,3 +351,127 @@ describe('the account pages', () => {
     ).toBe(422);
   });
 });
+
+describe('what the security review asked for', () => {
+  it('a pending e-mail change dies with a password reset, and a confirmed one ends every session and tells the old address', async () => {
+    const p = await createPerson(t);
+    const thief = await signedIn(t, p);
+    expect(
+      (await thief.post('/en/account/email', { email: 'thief@example.net', confirm_password: TEST_PASSWORD }))
+        .status,
+    ).toBe(303);
+    const change = await smtp.waitForMatch((m) => (m.to as { text: string }).text === 'thief@example.net');
+    const stolen = new URL(linkIn(change.text)).searchParams.get('token') as string;
+    // The owner follows the warning and resets the password.
+    await createBrowser(t).post('/en/password/forgot', { email: p.email });
+    const reset = await smtp.waitForMatch(
+      (m) => m.subject === 'Reset your password' && (m.to as { text: string }).text === p.email,
+    );
+    const token = new URL(linkIn(reset.text)).searchParams.get('token') as string;
+    expect((await createBrowser(t).post('/en/password/reset', { token, password: strong })).status).toBe(303);
+    expect((await createBrowser(t).post('/en/account/email/confirm', { token: stolen })).status).toBe(400);
+    expect((await person(p.email))?.id).toBe(p.id);
+
+    // A legitimate change: sessions end, the old address hears of it.
+    const q = await createPerson(t);
+    const b = await signedIn(t, q);
+    await b.post('/en/account/email', { email: 'new-home@example.org', confirm_password: TEST_PASSWORD });
+    const ok = await smtp.waitForMatch((m) => (m.to as { text: string }).text === 'new-home@example.org');
+    const okToken = new URL(linkIn(ok.text)).searchParams.get('token') as string;
+    expect((await createBrowser(t).post('/en/account/email/confirm', { token: okToken })).status).toBe(303);
+    expect((await b.get('/en/account')).status).toBe(303);
+    const told = await smtp.waitForMatch(
+      (m) => (m.to as { text: string }).text === q.email && m.subject === 'Your email address was changed',
+    );
+    expect(told.text).toContain('ne***@example.org');
+    expect(await auditOf('request:person:email')).not.toHaveLength(0);
+  });
+
+  it('binds a second factor only to a confirmed address; a reset that confirms it clears a squatter’s factor', async () => {
+    const squatter = await createPerson(t, { verified: false, email: 'squatted@example.org' });
+    const s = await signedIn(t, squatter);
+    const setup = await (await s.get('/en/account/two-factor')).text();
+    const key = /data-totp-key[^>]*>([A-Z2-7 ]+)</.exec(setup)?.[1]?.replace(/ /g, '') as string;
+    const pending = /name="pending" value="([^"]+)"/.exec(setup)?.[1] as string;
+    const refused = await s.post('/en/account/two-factor', {
+      pending,
+      code: totpCode(base32Decode(key), stepAt(Date.now())),
+    });
+    expect(refused.status).toBe(422);
+    expect(text(await refused.text())).toContain(
+      'Confirm your email address before you set up two-factor authentication',
+    );
+    // Had the squatter set one up anyway (e.g. before this rule), the owner's reset clears it.
+    await db()
+      .updateTable('accounts_person')
+      .set({ totp_secret: 'v1.x.y.z', totp_enabled_at: new Date().toISOString() })
+      .where('id', '=', squatter.id)
+      .execute();
+    await createBrowser(t).post('/en/password/forgot', { email: squatter.email });
+    const reset = await smtp.waitForMatch((m) => (m.to as { text: string }).text === squatter.email);
+    const token = new URL(linkIn(reset.text)).searchParams.get('token') as string;
+    await createBrowser(t).post('/en/password/reset', { token, password: strong });
+    const row = await person(squatter.email);
+    expect(row).toMatchObject({ totp_secret: null, totp_enabled_at: null });
+    expect(row?.email_verified_at).not.toBeNull();
+  });
+
+  it('turning two-factor off takes a current code as well as the password', async () => {
+    const p = await createPerson(t, { totp: true });
+    const b = await signedIn(t, p, { mfa: true });
+    const noCode = await b.post('/en/account/two-factor/disable', {
+      disable_password: TEST_PASSWORD,
+      disable_code: '000000',
+    });
+    expect(noCode.status).toBe(422);
+    expect((await person(p.email))?.totp_enabled_at).not.toBeNull();
+    const ok = await b.post('/en/account/two-factor/disable', {
+      disable_password: TEST_PASSWORD,
+      disable_code: currentCode(p),
+    });
+    expect(ok.status).toBe(303);
+    expect((await person(p.email))?.totp_enabled_at).toBeNull();
+  });
+
+  it('staff can remove someone’s lost second factor, which ends their sessions and is audited', async () => {
+    const admin = await createPerson(t, { role: 'staff-admin' });
+    const editor = await createPerson(t, { role: 'editor' });
+    const e = await signedIn(t, editor);
+    const a = await signedIn(t, admin);
+    expect((await a.post(`/en/staff/people/${editor.id}/two-factor/reset`)).status).toBe(303);
+    expect((await person(editor.email))?.totp_enabled_at).toBeNull();
+    expect((await e.get('/en/account')).status).toBe(303);
+    const rows = (await auditOf('reset:person:two-factor')).filter((r) => r.subject_id === String(editor.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.actor_id).toBe(admin.id);
+  });
+
+  it('never redirects to characters a Location header cannot carry', async () => {
+    const p = await createPerson(t);
+    for (const next of ['/en/\u0001', '/en/\u007f', '/en/a b', '/en/\u4e2d']) {
+      const res = await createBrowser(t).post('/en/login', { email: p.email, password: TEST_PASSWORD, next });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe('/en/account');
+    }
+  });
+
+  it('keeps the last staff administrator', async () => {
+    const only = await db()
+      .selectFrom('accounts_person')
+      .select('id')
+      .where('role', '=', 'staff-admin')
+      .where('deleted_at', 'is', null)
+      .execute();
+    await db()
+      .updateTable('accounts_person')
+      .set({ role: 'member' })
+      .where('id', 'in', only.length ? only.map((r) => r.id) : [0])
+      .execute();
+    const admin = await createPerson(t, { role: 'staff-admin' });
+    const b = await signedIn(t, admin);
+    const res = await b.post('/en/account/delete', { password: TEST_PASSWORD });
+    expect(res.status).toBe(409);
+    expect(text(await res.text())).toContain('You are the only staff administrator');
+    expect((await person(admin.email))?.deleted_at).toBeNull();
+  });
+});

@@ -100,6 +100,7 @@ const MATRIX: Record<string, Record<TWho, TOutcome>> = {
   'GET /en/staff/people': STAFF_ADMIN,
   'GET /en/staff/people/:id': STAFF_ADMIN,
   'POST /en/staff/people/:id/role': STAFF_ADMIN,
+  'POST /en/staff/people/:id/two-factor/reset': STAFF_ADMIN,
   'GET /en/staff/audit': STAFF_ADMIN,
   'GET /en/staff/organizations': STAFF_ADMIN,
   'GET /en/staff/organizations/:slug': STAFF_ADMIN,

@@ -7,6 +7,8 @@ export type TTestSmtp = Readonly<{
   messages: ParsedMail[];
   /** Waits until `n` messages have arrived (or fails after `timeoutMs`). */
   waitFor: (n: number, timeoutMs?: number) => Promise<ParsedMail[]>;
+  /** Waits for the first message that matches (mail leaves after the response, so order is not fixed). */
+  waitForMatch: (match: (m: ParsedMail) => boolean, timeoutMs?: number) => Promise<ParsedMail>;
   close: () => Promise<void>;
 }>;
 
@@ -38,6 +40,15 @@ export const startTestSmtp = async (): Promise<TTestSmtp> => {
         await new Promise((r) => setTimeout(r, 20));
       }
       return messages;
+    },
+    waitForMatch: async (match, timeoutMs = 10_000) => {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = messages.find(match);
+        if (found) return found;
+        if (Date.now() > until) throw new Error(`no matching message among ${messages.length}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -58,8 +58,8 @@ export const writeAudit = async (db: Db, e: TAuditInput, at: string = new Date()
       subject_id: e.subjectId === null ? null : String(e.subjectId),
       before_json: json(e.before),
       after_json: json(e.after),
-      request_id: e.requestId ?? null,
-      ip: e.ip ?? null,
+      request_id: e.requestId?.slice(0, 80) ?? null,
+      ip: e.ip?.slice(0, 64) ?? null,
     })
     .execute();
 };

@@ -30,3 +30,6 @@ export const zSlug = z.string().max(160).regex(SLUG, 'expected a slug like "my-a
 
 /** An http(s) URL — never `javascript:`, `data:` or the like, since these end up in `href`. */
 export const zHttpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain });
+
+/** One line of text (a name, a title): zText without line breaks. */
+export const zLine = (max: number) => zText(max).regex(/^[^\r\n]*$/, 'contains control characters');

@@ -178,6 +178,7 @@ export const createAccountRoutes = (deps: TDeps, hooks: TAccountRoutesOptions = 
   // The link in the message to the new address: GET shows a button, POST changes the address.
   app.get('/email/confirm', (c) => {
     const locale = c.get('locale');
+    c.header('Cache-Control', 'no-store');
     const token = (c.req.query('token') ?? '').slice(0, 100);
     return page(
       c,
@@ -305,7 +306,7 @@ export const createAccountRoutes = (deps: TDeps, hooks: TAccountRoutesOptions = 
       c,
       ZDisableTotp,
       async (data) => {
-        await disableTotp(deps, meta(c), actor, data.disable_password);
+        await disableTotp(deps, meta(c), actor, data);
         return c.redirect(`/${c.get('locale')}/account/two-factor?done=mfaOff`, 303);
       },
       (errors, values) =>

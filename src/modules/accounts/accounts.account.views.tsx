@@ -325,6 +325,15 @@ export const TwoFactorBody = (p: {
                 <Field
                   locale={locale}
                   form={p.forms.disable ?? EMPTY_FORM}
+                  name="disable_code"
+                  autocomplete="one-time-code"
+                  maxlength={40}
+                  keepValue={false}
+                  label={t(locale, 'accounts.mfa.disableCode')}
+                />
+                <Field
+                  locale={locale}
+                  form={p.forms.disable ?? EMPTY_FORM}
                   name="disable_password"
                   type="password"
                   autocomplete="current-password"

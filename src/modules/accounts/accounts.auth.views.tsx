@@ -12,6 +12,7 @@ const labels = (locale: TLocale) => ({
   current_password: t(locale, 'accounts.field.currentPassword'),
   confirm_password: t(locale, 'accounts.field.currentPassword'),
   disable_password: t(locale, 'accounts.field.currentPassword'),
+  disable_code: t(locale, 'accounts.mfa.disableCode'),
   name_latin: t(locale, 'accounts.field.nameLatin'),
   name_zh: t(locale, 'accounts.field.nameZh'),
   code: t(locale, 'accounts.field.code'),

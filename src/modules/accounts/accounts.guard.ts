@@ -5,9 +5,12 @@ import type { TAppEnv } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { can, owesSecondFactor, type TPermission } from './accounts.policy.ts';
 
-/** A local path to come back to after signing in; anything else (other hosts, `//x`, `\\x`) is dropped. */
+/**
+ * A local path to come back to after signing in: printable ASCII under /en or /zh only, so other hosts
+ * (`//x`, `\\x`) and characters a Location header cannot carry are dropped.
+ */
 export const safeNext = (next: string | undefined, fallback: string): string =>
-  next && /^\/(en|zh)(\/[^\s\\]*)?$/.test(next) && !next.startsWith('//') ? next : fallback;
+  next && /^\/(en|zh)(\/[\x21-\x5b\x5d-\x7e]*)?$/.test(next) ? next : fallback;
 
 /**
  * The signed-in person, or: a 401 under /api, a redirect to the sign-in page (coming back here after)

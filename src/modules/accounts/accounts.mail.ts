@@ -68,6 +68,18 @@ const TEMPLATES: Record<string, Record<TLocale, TTemplate>> = {
         `有人在登录您的创新生态圈账户后，申请将邮箱改为 ${v.masked}。新邮箱确认后才会生效。\n\n如果不是您本人操作，请立即修改密码：${v.reset}`,
     },
   },
+  emailChanged: {
+    en: {
+      subject: 'Your email address was changed',
+      body: (v) =>
+        `The email address of your Ecosphere account was changed to ${v.masked}, and every session was signed out. Messages now go to the new address.\n\nIf it was not you, reset your password at once and contact the site's staff: ${v.reset}`,
+    },
+    zh: {
+      subject: '您的账户邮箱已更改',
+      body: (v) =>
+        `您的创新生态圈账户邮箱已更改为 ${v.masked}，所有会话均已退出。今后的邮件将发往新邮箱。\n\n如果不是您本人操作，请立即重设密码并联系网站工作人员：${v.reset}`,
+    },
+  },
   passwordChanged: {
     en: {
       subject: 'Your password was changed',

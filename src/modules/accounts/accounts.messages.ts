@@ -160,6 +160,14 @@ const en = {
   'accounts.pager.previous': 'Previous page',
   'accounts.pager.next': 'Next page',
   'accounts.pager.label': 'Pages',
+  'accounts.delete.lastAdmin':
+    'You are the only staff administrator. Give another person that role first, so the platform is never left without one.',
+  'accounts.mfa.confirmEmailFirst': 'Confirm your email address before you set up two-factor authentication',
+  'accounts.mfa.disableCode': 'Code from your app, or a recovery code',
+  'accounts.staff.resetTwoFactor': 'Remove two-factor authentication',
+  'accounts.staff.resetTwoFactorLead':
+    'For a person who lost their authenticator. Their sessions end; staff must set it up again when they next sign in.',
+  'accounts.done.twoFactorReset': 'Two-factor authentication was removed and their sessions were signed out.',
   'accounts.yes': 'Yes',
   'accounts.no': 'No',
 } as const;
@@ -320,6 +328,13 @@ const zh: Record<K, string> = {
   'accounts.pager.previous': '上一页',
   'accounts.pager.next': '下一页',
   'accounts.pager.label': '分页',
+  'accounts.delete.lastAdmin': '您是唯一的工作人员管理员。请先将该角色授予另一人，确保平台始终有管理员。',
+  'accounts.mfa.confirmEmailFirst': '请先确认您的电子邮箱，再设置两步验证',
+  'accounts.mfa.disableCode': '应用中的验证码或恢复码',
+  'accounts.staff.resetTwoFactor': '移除两步验证',
+  'accounts.staff.resetTwoFactorLead':
+    '适用于丢失身份验证器的用户。其会话将全部退出；工作人员下次登录时须重新设置。',
+  'accounts.done.twoFactorReset': '已移除两步验证，其会话均已退出。',
   'accounts.yes': '是',
   'accounts.no': '否',
 };

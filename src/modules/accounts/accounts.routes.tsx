@@ -177,6 +177,8 @@ export const createAuthRoutes = (deps: TDeps) => {
 
   app.get('/verify-email', (c) => {
     const locale = c.get('locale');
+    // The page carries the link's token in its form: no cache keeps it.
+    c.header('Cache-Control', 'no-store');
     const token = c.req.query('token') ?? '';
     return page(
       c,
@@ -253,6 +255,7 @@ export const createAuthRoutes = (deps: TDeps) => {
 
   app.get('/password/reset', (c) => {
     const locale = c.get('locale');
+    c.header('Cache-Control', 'no-store');
     const token = (c.req.query('token') ?? '').slice(0, 100);
     return page(
       c,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/auth/actor.ts';
 import { MAX_PASSWORD_LENGTH } from '../../platform/auth/password.ts';
-import { zText } from '../../platform/schemas.ts';
+import { zLine } from '../../platform/schemas.ts';
 
 /** An e-mail address: trimmed, lower-cased, at most 254 characters (RFC 5321). */
 export const zEmail = z.string().trim().toLowerCase().min(1).max(254).pipe(z.email());
@@ -14,7 +14,7 @@ const zOptionalText = (max: number) =>
   z
     .string()
     .transform((v) => v.trim())
-    .pipe(z.union([z.literal(''), zText(max)]))
+    .pipe(z.union([z.literal(''), zLine(max)]))
     .transform((v) => (v === '' ? null : v))
     .optional()
     .transform((v) => v ?? null);
@@ -43,7 +43,10 @@ export const ZProfile = z.object({
 export const ZChangeEmail = z.object({ email: zEmail, confirm_password: zPassword });
 export const ZChangePassword = z.object({ current_password: zPassword, password: zPassword });
 export const ZPasswordOnly = z.object({ password: zPassword });
-export const ZDisableTotp = z.object({ disable_password: zPassword });
+export const ZDisableTotp = z.object({
+  disable_password: zPassword,
+  disable_code: z.string().trim().min(1).max(40),
+});
 export const ZEnableTotp = z.object({
   pending: z.string().min(1).max(400),
   code: z.string().trim().min(1).max(20),

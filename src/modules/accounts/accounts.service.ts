@@ -30,9 +30,13 @@ export const TOKEN_TTL_MS: Readonly<Record<repo.TTokenPurpose, number>> = {
   change_email: 24 * HOUR,
   reset_password: 30 * 60_000,
 };
-/** Failed sign-ins per account: past the limit, sign-ins for it wait; never a permanent lockout. */
-export const LOGIN_FAILURES: TRateLimitRule = { name: 'login-fail', limit: 10, windowMs: 15 * 60_000 };
-/** The owner hears about it when failures reach this many. */
+/**
+ * Sign-in attempts per account and client address: past the limit, that address waits (429). Keyed by
+ * both, so nobody can lock the owner out from elsewhere; the per-address form limit bounds the rest.
+ */
+export const LOGIN_ATTEMPTS: TRateLimitRule = { name: 'login-attempt', limit: 10, windowMs: 15 * 60_000 };
+/** Failed sign-ins per account from anywhere: the owner is told when they reach NOTIFY_AFTER_FAILURES. */
+const LOGIN_FAILURES: TRateLimitRule = { name: 'login-fail', limit: 1_000_000, windowMs: 15 * 60_000 };
 export const NOTIFY_AFTER_FAILURES = 5;
 const SECOND_FACTOR_TRIES: TRateLimitRule = { name: 'mfa-try', limit: 10, windowMs: 15 * 60_000 };
 const RESET_PER_ADDRESS: TRateLimitRule = { name: 'reset-address', limit: 3, windowMs: HOUR };
@@ -46,13 +50,14 @@ const dummy = () => {
   return dummyHash;
 };
 
-/** Sends a message after the change committed; a mail failure is logged, never shown as a 500. */
-export const sendMail = async (deps: TDeps, mail: TMail): Promise<void> => {
-  try {
-    await deps.mailer.send(mail);
-  } catch (err) {
-    deps.log.warn('mail failed', { reason: (err as Error).message });
-  }
+/**
+ * Sends a message after the change committed, without waiting for the mail server: the answer takes the
+ * same time whether or not a message went out (so response times do not tell which addresses have
+ * accounts). A failure is logged, never shown as a 500.
+ */
+export const sendMail = (deps: TDeps, mail: TMail): Promise<void> => {
+  void deps.mailer.send(mail).catch((err: Error) => deps.log.warn('mail failed', { reason: err.message }));
+  return Promise.resolve();
 };
 
 export const link = (deps: TDeps, locale: TLocale, path: string): string =>
@@ -196,38 +201,35 @@ export const logIn = async (
   input: { email: string; password: string },
 ): Promise<TLoginOutcome> => {
   const secret = deps.config.sessionSecret;
-  const waiting = await peekRateLimit(deps.db, secret, LOGIN_FAILURES, input.email);
-  if (!waiting.allowed) {
-    throw new AppError('RATE_LIMITED', 'Too many failed sign-ins for this account', {
-      retryAfterSeconds: waiting.retryAfterSeconds,
+  // Counted before the password is checked, atomically, so parallel guesses cannot slip past the limit.
+  const attemptKey = `${input.email}|${meta.ip}`;
+  const attempt = await hitRateLimit(deps.db, secret, LOGIN_ATTEMPTS, attemptKey);
+  if (!attempt.allowed) {
+    throw new AppError('RATE_LIMITED', 'Too many sign-in attempts for this account', {
+      retryAfterSeconds: attempt.retryAfterSeconds,
     });
   }
   const person = await repo.findPersonByEmail(deps.db, input.email);
   const stored = person?.password_hash ?? (await dummy());
   const check = await verifyPassword(input.password, stored);
   if (!person?.password_hash || !check.ok) {
-    const hit = await hitRateLimit(deps.db, secret, LOGIN_FAILURES, input.email);
-    if (person && hit.hits === NOTIFY_AFTER_FAILURES) {
+    const failures = await hitRateLimit(deps.db, secret, LOGIN_FAILURES, input.email);
+    if (person && failures.hits === NOTIFY_AFTER_FAILURES) {
       const l = localeOf(person.locale);
       await mail(deps, 'failedLogins', l, person.email, {
-        count: String(hit.hits),
+        count: String(failures.hits),
         reset: link(deps, l, '/password/forgot'),
         security: link(deps, l, '/account/two-factor'),
       });
     }
     throw fieldError('email', 'accounts.login.failed');
   }
-  await resetRateLimit(deps.db, secret, LOGIN_FAILURES, input.email);
+  await resetRateLimit(deps.db, secret, LOGIN_ATTEMPTS, attemptKey);
   const needsMfa = person.totp_enabled_at !== null;
+  // Hash before the transaction: on SQLite's one connection, nothing else waits for scrypt.
+  const rehashed = check.needsRehash ? await hashPassword(input.password) : undefined;
   await deps.db.transaction().execute(async (trx) => {
-    if (check.needsRehash) {
-      await repo.updatePerson(
-        trx,
-        person.id,
-        { password_hash: await hashPassword(input.password) },
-        nowIso(),
-      );
-    }
+    if (rehashed) await repo.updatePerson(trx, person.id, { password_hash: rehashed }, nowIso());
     await startSession(deps, trx, c, person, needsMfa ? 'mfa' : 'active', { ip: meta.ip });
     await writeAudit(trx, {
       actorId: person.id,
@@ -282,7 +284,16 @@ export const completeSecondFactor = async (
     let method: 'totp' | 'recovery-code' | undefined;
     const digits = code.replace(/\s/g, '');
     if (/^\d{6}$/.test(digits)) {
-      const key = unseal(deps.config.sessionSecret, person.totp_secret as string);
+      let key: Buffer;
+      try {
+        key = unseal(deps.config.sessionSecret, person.totp_secret as string);
+      } catch {
+        // Sealed under another SESSION_SECRET: the key is unreadable; recovery codes still work.
+        deps.log.error('two-factor key cannot be opened (was SESSION_SECRET changed?)', {
+          personId: person.id,
+        });
+        throw fieldError('code', 'accounts.mfa.wrongCode');
+      }
       const step = verifyTotp(
         key,
         digits,
@@ -337,14 +348,24 @@ export const resetPassword = async (
   const hash = await hashPassword(input.password);
   const done = await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.useToken(trx, row.id, nowIso()))) return false;
+    // An address confirmed only now may have been registered by someone else first: whatever second
+    // factor they set up goes, so the mailbox's owner gets the account whole.
+    const clearSecondFactor = person.email_verified_at === null && person.totp_enabled_at !== null;
     await repo.updatePerson(
       trx,
       person.id,
-      { password_hash: hash, email_verified_at: person.email_verified_at ?? nowIso() },
+      {
+        password_hash: hash,
+        email_verified_at: person.email_verified_at ?? nowIso(),
+        ...(clearSecondFactor ? { totp_secret: null, totp_enabled_at: null, totp_last_step: null } : {}),
+      },
       nowIso(),
     );
+    if (clearSecondFactor) await repo.replaceRecoveryCodes(trx, person.id, []);
     await repo.deleteSessionsOf(trx, person.id);
+    // Pending e-mail changes die with the old password: a thief's change link must not outlive the reset.
     await repo.deleteTokensOf(trx, person.id, 'reset_password');
+    await repo.deleteTokensOf(trx, person.id, 'change_email');
     await writeAudit(trx, {
       actorId: person.id,
       action: 'reset:password',

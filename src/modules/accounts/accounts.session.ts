@@ -127,8 +127,10 @@ export const sessionMiddleware =
         hasMfa: row.mfa_at !== null,
       };
       c.set('actor', actor);
+      // Set before the handler runs (a route may still override it): changing headers after the
+      // response exists would make Hono copy it into a streamed body, the slow path.
+      c.header('Cache-Control', 'private, no-store');
       if (now - lastSeen > TOUCH_EVERY_MS) await repo.touchSession(deps.db, id, new Date(now).toISOString());
     }
     await next();
-    if (c.get('actor') && !c.res.headers.has('cache-control')) c.header('Cache-Control', 'private, no-store');
   };

@@ -17,11 +17,20 @@ import type { TDeps } from '../../platform/deps.ts';
 import type { TAppEnv } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { fieldError } from '../../platform/http/form.ts';
+import { hitRateLimit, resetRateLimit, type TRateLimitRule } from '../../platform/http/rate-limit.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import { buildMail, maskEmail } from './accounts.mail.ts';
+import { t } from './accounts.messages.ts';
 import { canChangeRole, canReadAudit, canReadPerson } from './accounts.policy.ts';
 import * as repo from './accounts.repo.ts';
-import { checkNewPassword, issueToken, link, liveToken, sendMail } from './accounts.service.ts';
+import {
+  checkNewPassword,
+  issueToken,
+  link,
+  liveToken,
+  normaliseRecoveryCode,
+  sendMail,
+} from './accounts.service.ts';
 import { endSession, startSession } from './accounts.session.ts';
 
 // What a signed-in person does with their own account, and what staff do with people and the audit log.
@@ -45,9 +54,48 @@ const live = async (db: Db, actor: TActor) => {
   return person;
 };
 
-const requirePassword = async (stored: string | null, password: string, field = 'password') => {
-  if (!stored || !(await verifyPassword(password, stored)).ok)
+// Forms that ask for the password again are limited per person, not only per address.
+const PASSWORD_CHECKS: TRateLimitRule = { name: 'password-check', limit: 10, windowMs: 15 * 60_000 };
+
+const requirePassword = async (
+  deps: TDeps,
+  person: Readonly<{ id: number; password_hash: string | null }>,
+  password: string,
+  field = 'password',
+) => {
+  const tries = await hitRateLimit(deps.db, deps.config.sessionSecret, PASSWORD_CHECKS, String(person.id));
+  if (!tries.allowed) {
+    throw new AppError('RATE_LIMITED', 'Too many password checks', {
+      retryAfterSeconds: tries.retryAfterSeconds,
+    });
+  }
+  if (!person.password_hash || !(await verifyPassword(password, person.password_hash)).ok)
     throw fieldError(field, 'accounts.password.wrong');
+  await resetRateLimit(deps.db, deps.config.sessionSecret, PASSWORD_CHECKS, String(person.id));
+};
+
+/** Checks a current authenticator code or an unused recovery code (used up either way). */
+const requireSecondFactor = async (
+  deps: TDeps,
+  db: Db,
+  person: repo.TPersonRow,
+  code: string,
+  field: string,
+) => {
+  const digits = code.replace(/\s/g, '');
+  if (/^\d{6}$/.test(digits) && person.totp_secret) {
+    try {
+      const key = unseal(deps.config.sessionSecret, person.totp_secret);
+      const last = person.totp_last_step === null ? null : Number(person.totp_last_step);
+      const step = verifyTotp(key, digits, Date.now(), last);
+      if (step !== undefined && (await repo.claimTotpStep(db, person.id, step))) return;
+    } catch {
+      // An unreadable key never matches.
+    }
+  } else if (await repo.useRecoveryCode(db, person.id, hashToken(normaliseRecoveryCode(code)), nowIso())) {
+    return;
+  }
+  throw fieldError(field, 'accounts.mfa.wrongCode');
 };
 
 export type TProfile = Readonly<{
@@ -110,10 +158,21 @@ export const requestEmailChange = async (
   input: { email: string; confirm_password: string },
 ): Promise<void> => {
   const p = await live(deps.db, actor);
-  await requirePassword(p.password_hash, input.confirm_password, 'confirm_password');
+  await requirePassword(deps, p, input.confirm_password, 'confirm_password');
   if (input.email === p.email) throw fieldError('email', 'accounts.email.same');
-  await repo.deleteTokensOf(deps.db, p.id, 'change_email');
-  const token = await issueToken(deps.db, p.id, 'change_email', { newEmail: input.email });
+  const token = await deps.db.transaction().execute(async (trx) => {
+    await repo.deleteTokensOf(trx, p.id, 'change_email');
+    await writeAudit(trx, {
+      actorId: p.id,
+      action: 'request:person:email',
+      subjectType: 'person',
+      subjectId: p.id,
+      after: { personalFieldsChanged: ['email'], confirmed: false },
+      requestId: meta.requestId,
+      ip: meta.ip,
+    });
+    return issueToken(trx, p.id, 'change_email', { newEmail: input.email });
+  });
   await sendMail(
     deps,
     buildMail('changeEmail', meta.locale, input.email, {
@@ -132,31 +191,57 @@ export const requestEmailChange = async (
 
 export type TEmailChangeOutcome = 'changed' | 'invalid' | 'taken';
 
-/** Applies an e-mail change from the link sent to the new address. */
+/**
+ * Applies an e-mail change from the link sent to the new address. Every session of the person ends (the
+ * address is how an account is recovered, so its change is a change of privilege), and the old address
+ * is told.
+ */
 export const confirmEmailChange = async (
   deps: TDeps,
   meta: TCallMeta,
   token: string,
-): Promise<TEmailChangeOutcome> =>
-  deps.db.transaction().execute(async (trx) => {
-    const row = await liveToken(trx, token, 'change_email');
-    if (!row?.new_email) return 'invalid';
-    const p = await repo.findPerson(trx, row.person_id);
-    if (!p || p.deleted_at) return 'invalid';
-    if (await repo.findPersonByEmail(trx, row.new_email)) return 'taken';
-    if (!(await repo.useToken(trx, row.id, nowIso()))) return 'invalid';
-    await repo.updatePerson(trx, p.id, { email: row.new_email, email_verified_at: nowIso() }, nowIso());
-    await writeAudit(trx, {
-      actorId: p.id,
-      action: 'update:person:email',
-      subjectType: 'person',
-      subjectId: p.id,
-      after: { personalFieldsChanged: ['email'], emailVerified: true },
-      requestId: meta.requestId,
-      ip: meta.ip,
+): Promise<TEmailChangeOutcome> => {
+  let outcome: TEmailChangeOutcome;
+  let previous: { email: string; locale: TLocale; masked: string } | undefined;
+  try {
+    outcome = await deps.db.transaction().execute(async (trx) => {
+      const row = await liveToken(trx, token, 'change_email');
+      if (!row?.new_email) return 'invalid';
+      const p = await repo.findPerson(trx, row.person_id);
+      if (!p || p.deleted_at) return 'invalid';
+      if (await repo.findPersonByEmail(trx, row.new_email)) return 'taken';
+      if (!(await repo.useToken(trx, row.id, nowIso()))) return 'invalid';
+      await repo.updatePerson(trx, p.id, { email: row.new_email, email_verified_at: nowIso() }, nowIso());
+      const ended = await repo.deleteSessionsOf(trx, p.id);
+      await repo.deleteTokensOf(trx, p.id, 'reset_password');
+      await writeAudit(trx, {
+        actorId: p.id,
+        action: 'update:person:email',
+        subjectType: 'person',
+        subjectId: p.id,
+        after: { personalFieldsChanged: ['email'], emailVerified: true, sessionsEnded: ended },
+        requestId: meta.requestId,
+        ip: meta.ip,
+      });
+      previous = { email: p.email, locale: localeOf(p.locale), masked: maskEmail(row.new_email) };
+      return 'changed';
     });
-    return 'changed';
-  });
+  } catch (err) {
+    // Someone took the address between the check and the update (the unique index said no).
+    if (/unique|duplicate/i.test((err as Error).message)) return 'taken';
+    throw err;
+  }
+  if (previous) {
+    await sendMail(
+      deps,
+      buildMail('emailChanged', previous.locale, previous.email, {
+        masked: previous.masked,
+        reset: link(deps, previous.locale, '/password/forgot'),
+      }),
+    );
+  }
+  return outcome;
+};
 
 /** Changes the password: every session ends, and this browser gets a new one. */
 export const changePassword = async (
@@ -167,12 +252,14 @@ export const changePassword = async (
   input: { current_password: string; password: string },
 ): Promise<void> => {
   const p = await live(deps.db, actor);
-  await requirePassword(p.password_hash, input.current_password, 'current_password');
+  await requirePassword(deps, p, input.current_password, 'current_password');
   checkNewPassword(input.password, p.email);
   const hash = await hashPassword(input.password);
   await deps.db.transaction().execute(async (trx) => {
     await repo.updatePerson(trx, p.id, { password_hash: hash }, nowIso());
     const revoked = await repo.deleteSessionsOf(trx, p.id);
+    await repo.deleteTokensOf(trx, p.id, 'change_email');
+    await repo.deleteTokensOf(trx, p.id, 'reset_password');
     await startSession(deps, trx, c, p, 'active', { mfa: actor.hasMfa, ip: meta.ip });
     await writeAudit(trx, {
       actorId: p.id,
@@ -225,36 +312,41 @@ export const revokeSession = async (
   actor: TActor,
   handle: string,
   c: Context<TAppEnv>,
-) => {
+): Promise<{ wasCurrent: boolean }> => {
   const target = (await repo.listSessionsOf(deps.db, actor.personId)).find((s) => handleOf(s.id) === handle);
   if (!target) throw new AppError('NOT_FOUND');
-  if (target.id === actor.sessionId) await endSession(deps, c);
-  else await repo.deleteSession(deps.db, target.id);
-  await writeAudit(deps.db, {
-    actorId: actor.personId,
-    action: 'delete:session',
-    subjectType: 'person',
-    subjectId: actor.personId,
-    requestId: meta.requestId,
-    ip: meta.ip,
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.deleteSession(trx, target.id);
+    await writeAudit(trx, {
+      actorId: actor.personId,
+      action: 'delete:session',
+      subjectType: 'person',
+      subjectId: actor.personId,
+      requestId: meta.requestId,
+      ip: meta.ip,
+    });
   });
+  // Clears this browser's cookie when it signed itself out (after the transaction: one SQLite connection).
+  if (target.id === actor.sessionId) await endSession(deps, c);
   return { wasCurrent: target.id === actor.sessionId };
 };
 
-/** "Sign out everywhere else": ends every session but this one. */
-export const revokeOtherSessions = async (deps: TDeps, meta: TCallMeta, actor: TActor): Promise<number> => {
-  const n = await repo.deleteSessionsOf(deps.db, actor.personId, actor.sessionId);
-  await writeAudit(deps.db, {
-    actorId: actor.personId,
-    action: 'delete:session:others',
-    subjectType: 'person',
-    subjectId: actor.personId,
-    after: { revoked: n },
-    requestId: meta.requestId,
-    ip: meta.ip,
+/** "Sign out everywhere else": ends every session but this one, and any pending e-mail change. */
+export const revokeOtherSessions = async (deps: TDeps, meta: TCallMeta, actor: TActor): Promise<number> =>
+  deps.db.transaction().execute(async (trx) => {
+    const n = await repo.deleteSessionsOf(trx, actor.personId, actor.sessionId);
+    await repo.deleteTokensOf(trx, actor.personId, 'change_email');
+    await writeAudit(trx, {
+      actorId: actor.personId,
+      action: 'delete:session:others',
+      subjectType: 'person',
+      subjectId: actor.personId,
+      after: { revoked: n },
+      requestId: meta.requestId,
+      ip: meta.ip,
+    });
+    return n;
   });
-  return n;
-};
 
 // Two-factor authentication
 
@@ -316,6 +408,8 @@ export const enableTotp = async (
   }
   const p = await live(deps.db, actor);
   if (p.totp_enabled_at) throw fieldError('code', 'accounts.mfa.alreadyOn');
+  // Only the address's confirmed owner may bind a second factor to it (else a squatter could).
+  if (!p.email_verified_at) throw fieldError('code', 'accounts.mfa.confirmEmailFirst');
   const step = verifyTotp(base32Decode(keyBase32), input.code, Date.now());
   if (step === undefined) throw fieldError('code', 'accounts.mfa.wrongCode');
   const codes = newRecoveryCodes();
@@ -351,17 +445,18 @@ export const enableTotp = async (
   return { codes, sessionId };
 };
 
-/** Turns two-factor off (after the password); refused for roles that require it. */
+/** Turns two-factor off (after the password and a current code); refused for roles that require it. */
 export const disableTotp = async (
   deps: TDeps,
   meta: TCallMeta,
   actor: TActor,
-  password: string,
+  input: { disable_password: string; disable_code: string },
 ): Promise<void> => {
   const p = await live(deps.db, actor);
   if (p.role !== 'member') throw fieldError('disable_password', 'accounts.mfa.requiredForRole');
-  await requirePassword(p.password_hash, password, 'disable_password');
+  await requirePassword(deps, p, input.disable_password, 'disable_password');
   await deps.db.transaction().execute(async (trx) => {
+    await requireSecondFactor(deps, trx, p, input.disable_code, 'disable_code');
     await repo.updatePerson(
       trx,
       p.id,
@@ -391,7 +486,7 @@ export const regenerateRecoveryCodes = async (
 ): Promise<string[]> => {
   const p = await live(deps.db, actor);
   if (!p.totp_enabled_at) throw new AppError('NOT_FOUND');
-  await requirePassword(p.password_hash, password);
+  await requirePassword(deps, p, password);
   const codes = newRecoveryCodes();
   await deps.db.transaction().execute(async (trx) => {
     await repo.replaceRecoveryCodes(
@@ -468,7 +563,10 @@ export const deleteAccount = async (
   hooks: TAccountHooks,
 ): Promise<void> => {
   const p = await live(deps.db, actor);
-  await requirePassword(p.password_hash, password);
+  await requirePassword(deps, p, password);
+  if (p.role === 'staff-admin' && (await repo.countByRole(deps.db, 'staff-admin')) <= 1) {
+    throw new AppError('CONFLICT', t(meta.locale, 'accounts.delete.lastAdmin'));
+  }
   for (const fn of hooks.blockDeletion ?? []) {
     const reason = await fn(deps.db, p.id, meta.locale);
     if (reason) throw new AppError('CONFLICT', reason);
@@ -579,6 +677,41 @@ export const changeRole = async (
       subjectId: p.id,
       before: { role: p.role },
       after: { role },
+      requestId: meta.requestId,
+      ip: meta.ip,
+    });
+  });
+};
+
+/**
+ * Staff remove a person's second factor (lost phone, or set up by someone else): key, recovery codes and
+ * sessions go; staff roles must set it up again at their next sign-in.
+ */
+export const resetSecondFactorFor = async (
+  deps: TDeps,
+  meta: TCallMeta,
+  actor: TActor | undefined,
+  personId: number,
+): Promise<void> => {
+  if (!actor || !canChangeRole(actor, personId)) throw new AppError('NOT_FOUND');
+  await deps.db.transaction().execute(async (trx) => {
+    const p = await repo.findPerson(trx, personId);
+    if (!p || p.deleted_at) throw new AppError('NOT_FOUND');
+    await repo.updatePerson(
+      trx,
+      p.id,
+      { totp_secret: null, totp_enabled_at: null, totp_last_step: null },
+      nowIso(),
+    );
+    await repo.replaceRecoveryCodes(trx, p.id, []);
+    const ended = await repo.deleteSessionsOf(trx, p.id);
+    await writeAudit(trx, {
+      actorId: actor.personId,
+      action: 'reset:person:two-factor',
+      subjectType: 'person',
+      subjectId: p.id,
+      before: { totp: p.totp_enabled_at !== null },
+      after: { totp: false, sessionsEnded: ended },
       requestId: meta.requestId,
       ip: meta.ip,
     });

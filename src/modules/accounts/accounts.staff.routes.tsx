@@ -13,7 +13,13 @@ import { requireActor, requirePermission } from './accounts.guard.ts';
 import { t } from './accounts.messages.ts';
 import { can, canChangeRole, owesSecondFactor } from './accounts.policy.ts';
 import { ZAuditQuery, ZPeopleQuery, ZRoleChange } from './accounts.schemas.ts';
-import { auditFor, changeRole, personFor, searchPeopleFor } from './accounts.settings.service.ts';
+import {
+  auditFor,
+  changeRole,
+  personFor,
+  resetSecondFactorFor,
+  searchPeopleFor,
+} from './accounts.settings.service.ts';
 import { AuditBody, PeopleBody, PersonBody, StaffHomeBody } from './accounts.staff.views.tsx';
 
 /** Staff pages for people and the audit log, mounted under /{locale}/staff. */
@@ -105,7 +111,13 @@ export const createStaffRoutes = (deps: TDeps) => {
           person={person}
           sessions={sessions}
           canChange={canChangeRole(actor, id)}
-          flash={c.req.query('done') === 'roleChanged' ? t(locale, 'accounts.done.roleChanged') : undefined}
+          flash={
+            c.req.query('done') === 'roleChanged'
+              ? t(locale, 'accounts.done.roleChanged')
+              : c.req.query('done') === 'twoFactorReset'
+                ? t(locale, 'accounts.done.twoFactorReset')
+                : undefined
+          }
         />
       ),
     });
@@ -118,6 +130,13 @@ export const createStaffRoutes = (deps: TDeps) => {
     if (!parsed.ok) throw new AppError('INVALID', 'Choose one of the roles');
     await changeRole(deps, meta(c), actor, id, parsed.data.role);
     return c.redirect(`/${c.get('locale')}/staff/people/${id}?done=roleChanged`, 303);
+  });
+
+  app.post('/people/:id{[0-9]{1,9}}/two-factor/reset', async (c) => {
+    const actor = requirePermission(c, 'update:person:role');
+    const id = Number(c.req.param('id'));
+    await resetSecondFactorFor(deps, meta(c), actor, id);
+    return c.redirect(`/${c.get('locale')}/staff/people/${id}?done=twoFactorReset`, 303);
   });
 
   app.get('/audit', async (c) => {

@@ -175,6 +175,17 @@ export const PersonBody = (p: {
       ) : (
         <p>{t(locale, 'accounts.staff.ownAccount')}</p>
       )}
+      {p.canChange && person.totp_enabled_at ? (
+        <>
+          <h2>{t(locale, 'accounts.staff.resetTwoFactor')}</h2>
+          <p>{t(locale, 'accounts.staff.resetTwoFactorLead')}</p>
+          <PostForm action={`/${locale}/staff/people/${person.id}/two-factor/reset`} csrf={p.csrf}>
+            <button type="submit" class="button button-warning">
+              {t(locale, 'accounts.staff.resetTwoFactor')}
+            </button>
+          </PostForm>
+        </>
+      ) : null}
     </div>
   );
 };

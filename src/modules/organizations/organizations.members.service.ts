@@ -50,12 +50,21 @@ export type TProfile = Readonly<{
   canJoin: boolean;
 }>;
 
-/** The public profile, with members for members and the management lists for owners and admins. */
-export const profileFor = async (deps: TDeps, actor: TActor | undefined, slug: string): Promise<TProfile> => {
+/**
+ * The public profile, with members for members and the management lists for owners and admins. Staff who
+ * see the members' personal data without belonging to the organisation leave an audit row.
+ */
+export const profileFor = async (
+  deps: TDeps,
+  meta: TCallMeta,
+  actor: TActor | undefined,
+  slug: string,
+): Promise<TProfile> => {
   const row = await loadOrg(deps.db, slug);
   const m = actor ? await repo.findMembership(deps.db, row.id, actor.personId) : undefined;
   const manage = canManage(actor, m);
   const list = canSeeMembers(actor, m) ? await repo.listMembers(deps.db, row.id) : undefined;
+  if (actor && list && !m) await auditOrg(deps.db, meta, actor, 'read:organization:members', row.id);
   const requests = manage ? await repo.listPendingJoinRequests(deps.db, row.id) : undefined;
   const names = await peopleNames(deps, [
     ...(list ?? []).map((x) => x.personId),

@@ -81,7 +81,7 @@ export const createOrganizationsRoutes = (deps: TDeps) => {
   ) => {
     const locale = c.get('locale');
     const actor = c.get('actor');
-    const profile = await profileFor(deps, actor, slug);
+    const profile = await profileFor(deps, callMeta(c, deps.config.trustProxy), actor, slug);
     const forms = { invite: EMPTY_FORM, join: EMPTY_FORM, members: EMPTY_FORM };
     if (which && errors) forms[which] = formState(locale, values ?? {}, errors, tt);
     const name = profile.org.name[locale];

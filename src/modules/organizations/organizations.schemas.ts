@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zHttpUrl, zText } from '../../platform/schemas.ts';
+import { zHttpUrl, zLine, zText } from '../../platform/schemas.ts';
 import { zEmail } from '../accounts/index.ts';
 
 /** Organisation kinds, as in the product brief. */
@@ -62,8 +62,8 @@ const zCreditCode = z
   .refine(isValidCreditCode, 'organizations.error.creditCode');
 
 export const ZOrganizationForm = z.object({
-  name_en: zText(300),
-  name_zh: zText(300),
+  name_en: zLine(300),
+  name_zh: zLine(300),
   kind: z.enum(ORG_KINDS),
   website: optional(z.string().trim().max(500).pipe(zHttpUrl)),
   credit_code: optional(zCreditCode),

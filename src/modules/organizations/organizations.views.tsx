@@ -45,7 +45,7 @@ export const OrgDetails = (p: { locale: TLocale; org: TOrg }) => {
         <>
           <dt>{t(locale, 'organizations.field.website')}</dt>
           <dd>
-            <a href={org.website} rel="noopener">
+            <a href={org.website} rel="nofollow ugc noopener noreferrer">
               {org.website}
             </a>
           </dd>

@@ -28,7 +28,12 @@ export const isSecureRequest = (c: Context<TAppEnv>, trustProxy: boolean): boole
  * The token to put in a form on this page: bound to the session when someone is signed in, otherwise
  * to a random `eco_csrf` cookie, which this call sets if the browser has none yet.
  */
-export const csrfTokenFor = (c: Context<TAppEnv>, secret: string, trustProxy: boolean): string => {
+export const csrfTokenFor = (
+  c: Context<TAppEnv>,
+  secret: string,
+  trustProxy: boolean,
+  publicUrl = '',
+): string => {
   const actor = c.get('actor');
   if (actor) return tokenFor(secret, `s:${actor.sessionId}`);
   let anon = getCookie(c, CSRF_COOKIE);
@@ -38,7 +43,7 @@ export const csrfTokenFor = (c: Context<TAppEnv>, secret: string, trustProxy: bo
       path: '/',
       httpOnly: true,
       sameSite: 'Lax',
-      secure: isSecureRequest(c, trustProxy),
+      secure: isSecureRequest(c, trustProxy) || publicUrl.startsWith('https:'),
     });
   }
   return tokenFor(secret, `a:${anon}`);

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
 import { type Kysely, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
@@ -92,11 +93,15 @@ export const resetRateLimit = async (db: Db, secret: string, rule: TRateLimitRul
     .execute();
 };
 
-/** The client's address: the socket's, or the first forwarded one behind a trusted proxy. */
+/**
+ * The client's address: the socket's, or behind a trusted proxy the last X-Forwarded-For entry — the one
+ * the proxy itself added; entries before it are whatever the client sent. Anything that is not an IP
+ * address is ignored.
+ */
 export const clientIp = (c: Context<TAppEnv>, trustProxy: boolean): string => {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded && isIP(forwarded)) return forwarded;
   }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? 'unknown';
