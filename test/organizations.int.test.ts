@@ -522,3 +522,34 @@ describe('staff verification and key-field review', () => {
     expect((await browser.post(`/en/organizations/${slug}/edit`, form({ name_en: '' }))).status).toBe(422);
   });
 });
+
+describe('invitations do not outlive the powers of whoever sent them', () => {
+  it('revokes the open invitations of an admin who is removed', async () => {
+    const owner = await createPerson(t);
+    const { slug, id, browser } = await createOrg(owner);
+    const admin = await createPerson(t);
+    await db()
+      .insertInto('organizations_membership')
+      .values({ org_id: id, person_id: admin.id, role: 'admin', created_at: new Date().toISOString() })
+      .execute();
+    const a = await signedIn(t, admin);
+    expect(
+      (
+        await a.post(`/en/organizations/${slug}/invitations`, {
+          email: 'friend-of-admin@example.org',
+          role: 'member',
+        })
+      ).status,
+    ).toBe(303);
+    const mail = await smtp.waitForMatch(
+      (m) => (m.to as { text: string }).text === 'friend-of-admin@example.org',
+    );
+    expect((await browser.post(`/en/organizations/${slug}/members/${admin.id}/remove`)).status).toBe(303);
+    const friend = await createPerson(t, { email: 'friend-of-admin@example.org' });
+    const f = await signedIn(t, friend);
+    const accept = await f.post(pathOf(linkIn(mail.text)));
+    expect(accept.status).toBe(404);
+    expect(await roleOf(id, friend.id)).toBeUndefined();
+    expect(await auditRows('revoke:invitation', id)).toHaveLength(1);
+  });
+});

@@ -9,12 +9,7 @@ import type { TDeps } from '../../platform/deps.ts';
 import type { TAppEnv } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { fieldError } from '../../platform/http/form.ts';
-import {
-  hitRateLimit,
-  peekRateLimit,
-  resetRateLimit,
-  type TRateLimitRule,
-} from '../../platform/http/rate-limit.ts';
+import { hitRateLimit, resetRateLimit, type TRateLimitRule } from '../../platform/http/rate-limit.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import type { TMail } from '../../platform/mail/mailer.ts';
 import { buildMail, type TMailKind } from './accounts.mail.ts';

@@ -187,6 +187,13 @@ export const changeMemberRole = async (
     if (target.role === 'owner' && (await ownersLeft(trx, row.id, personId)) === 0)
       throw fieldError('members', 'organizations.error.lastOwner');
     await repo.updateMembershipRole(trx, row.id, personId, role);
+    // Invitations they sent with their old powers do not outlive them.
+    const revoked = await repo.revokeInvitations(trx, row.id, { invitedBy: personId }, nowIso());
+    if (revoked > 0)
+      await auditOrg(trx, meta, actor, 'revoke:invitation', row.id, undefined, {
+        invitedBy: personId,
+        revoked,
+      });
     await auditOrg(
       trx,
       meta,
@@ -217,6 +224,12 @@ export const removeMember = async (
     if (target.role === 'owner' && (await ownersLeft(trx, row.id, personId)) === 0)
       throw fieldError('members', 'organizations.error.lastOwner');
     await repo.deleteMembership(trx, row.id, personId);
+    const revoked = await repo.revokeInvitations(trx, row.id, { invitedBy: personId }, nowIso());
+    if (revoked > 0)
+      await auditOrg(trx, meta, actor, 'revoke:invitation', row.id, undefined, {
+        invitedBy: personId,
+        revoked,
+      });
     await auditOrg(trx, meta, actor, self ? 'leave:organization' : 'delete:membership', row.id, {
       person: personId,
       role: target.role,

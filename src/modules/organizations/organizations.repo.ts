@@ -284,7 +284,7 @@ export const markInvitationAccepted = async (db: Db, id: number, now: string): P
 export const revokeInvitations = async (
   db: Db,
   orgId: number,
-  by: { id: number } | { email: string },
+  by: { id: number } | { email: string } | { invitedBy: number },
   now: string,
 ): Promise<number> => {
   let u = q(db)
@@ -293,7 +293,12 @@ export const revokeInvitations = async (
     .where('org_id', '=', orgId)
     .where('accepted_at', 'is', null)
     .where('revoked_at', 'is', null);
-  u = 'id' in by ? u.where('id', '=', by.id) : u.where('email', '=', by.email);
+  u =
+    'id' in by
+      ? u.where('id', '=', by.id)
+      : 'email' in by
+        ? u.where('email', '=', by.email)
+        : u.where('invited_by', '=', by.invitedBy);
   return Number((await u.executeTakeFirst()).numUpdatedRows);
 };
 
