@@ -27,6 +27,7 @@ import { ConfirmLinkBody, MessageBody } from './accounts.auth.views.tsx';
 import { requireActor } from './accounts.guard.ts';
 import { t } from './accounts.messages.ts';
 import { owesSecondFactor } from './accounts.policy.ts';
+import { deleteAccount, exportMyData } from './accounts.privacy.service.ts';
 import {
   ZChangeEmail,
   ZChangePassword,
@@ -40,20 +41,20 @@ import { resendVerification } from './accounts.service.ts';
 import {
   changePassword,
   confirmEmailChange,
-  deleteAccount,
-  disableTotp,
-  enableTotp,
-  exportMyData,
   getProfile,
   listSessions,
-  regenerateRecoveryCodes,
   requestEmailChange,
-  resumeTotp,
   revokeOtherSessions,
   revokeSession,
-  type TAccountHooks,
   updateProfile,
 } from './accounts.settings.service.ts';
+import type { TAccountHooks } from './accounts.shared.ts';
+import {
+  disableTotp,
+  enableTotp,
+  regenerateRecoveryCodes,
+  resumeTotp,
+} from './accounts.twofactor.service.ts';
 
 const tt = t as TAnyTranslate;
 const DONE = new Set([

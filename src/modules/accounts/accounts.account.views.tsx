@@ -11,7 +11,8 @@ import {
 } from '../../platform/views/form.tsx';
 import { fieldLabels } from './accounts.auth.views.tsx';
 import { t } from './accounts.messages.ts';
-import type { TProfile, TSessionView, TTotpSetup } from './accounts.settings.service.ts';
+import type { TProfile, TSessionView } from './accounts.settings.service.ts';
+import type { TTotpSetup } from './accounts.twofactor.service.ts';
 
 // The signed-in person's own pages: account overview, sessions, two-factor, deletion.
 

@@ -19,7 +19,7 @@ import {
   personFor,
   resetSecondFactorFor,
   searchPeopleFor,
-} from './accounts.settings.service.ts';
+} from './accounts.staff.service.ts';
 import { AuditBody, PeopleBody, PersonBody, StaffHomeBody } from './accounts.staff.views.tsx';
 
 /** Staff pages for people and the audit log, mounted under /{locale}/staff. */

@@ -16,5 +16,6 @@ export { createAuthRoutes } from './accounts.routes.tsx';
 export { zEmail } from './accounts.schemas.ts';
 export { createUserFromCli, link, sendMail } from './accounts.service.ts';
 export { sessionMiddleware } from './accounts.session.ts';
-export { peopleNames, type TAccountHooks } from './accounts.settings.service.ts';
+export type { TAccountHooks } from './accounts.shared.ts';
 export { createStaffRoutes } from './accounts.staff.routes.tsx';
+export { peopleNames } from './accounts.staff.service.ts';
