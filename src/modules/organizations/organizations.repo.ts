@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { engineOf } from '../../platform/db/schema.ts';
 import type { TMemberRole, TOrg, TOrgKind } from './organizations.schemas.ts';
 
 type OrganizationTable = {
@@ -95,6 +96,21 @@ const toMembership = (r: Selectable<MembershipTable>): TMembership => ({
 // Organisations
 
 /** One organisation row by slug. */
+/**
+ * Locks an organisation's row for the rest of the transaction on PostgreSQL, so two concurrent changes
+ * to its members (two owners demoting each other) run one after the other. SQLite write transactions
+ * are serialised already.
+ */
+export const lockOrg = async (db: Db, id: number): Promise<void> => {
+  if (engineOf(db) !== 'postgres') return;
+  await q(db)
+    .selectFrom('organizations_organization')
+    .select('id')
+    .where('id', '=', id)
+    .forUpdate()
+    .execute();
+};
+
 export const findOrgBySlug = (db: Db, slug: string) =>
   q(db).selectFrom('organizations_organization').selectAll().where('slug', '=', slug).executeTakeFirst();
 
@@ -376,6 +392,12 @@ export const deletePendingJoinRequestsOfPerson = async (db: Db, personId: number
     .deleteFrom('organizations_join_request')
     .where('person_id', '=', personId)
     .where('status', '=', 'pending')
+    .execute();
+  // Decided requests stay as a record of the decision, without the person's own words.
+  await q(db)
+    .updateTable('organizations_join_request')
+    .set({ message: null })
+    .where('person_id', '=', personId)
     .execute();
 };
 

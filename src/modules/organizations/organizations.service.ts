@@ -52,6 +52,8 @@ export const auditOrg = (
 /** The organisation and the actor's membership, when the actor may manage it; else NOT_FOUND. */
 export const managedOrg = async (db: Db, actor: TActor, slug: string) => {
   const row = await loadOrg(db, slug);
+  // Inside a change's transaction this serialises concurrent changes to the same organisation.
+  await repo.lockOrg(db, row.id);
   const m = await repo.findMembership(db, row.id, actor.personId);
   if (!canManage(actor, m)) throw new AppError('NOT_FOUND');
   return { row, m };
@@ -236,8 +238,19 @@ export const organizationHooks: TAccountHooks = {
   ],
   onDeletePerson: [
     async (db, personId) => {
+      const memberships = await repo.listMembershipsOfPerson(db, personId);
       await repo.deleteMembershipsOfPerson(db, personId);
       await repo.deletePendingJoinRequestsOfPerson(db, personId);
+      for (const m of memberships) {
+        await writeAudit(db, {
+          actorId: personId,
+          action: 'delete:membership',
+          subjectType: 'organization',
+          subjectId: m.id,
+          before: { role: m.role },
+          after: { reason: 'account deleted' },
+        });
+      }
     },
   ],
 };
