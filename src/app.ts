@@ -20,7 +20,7 @@ import {
   myOrganizations,
   organizationHooks,
 } from './modules/organizations/index.ts';
-import { createPortalRoutes } from './modules/portal/index.ts';
+import { createPortalRoutes, createSiteRoutes } from './modules/portal/index.ts';
 import { pingDatabase } from './platform/db/database.ts';
 import type { TDeps } from './platform/deps.ts';
 import { mountAssets, type TAssets } from './platform/http/assets.ts';
@@ -90,6 +90,8 @@ export const createApp = (deps: TDeps, assets: TAssets) => {
     c.header('Vary', 'Accept-Language', { append: true });
     return c.redirect(`/${negotiateLocale(c.req.header('accept-language'))}/`, 302);
   });
+
+  app.route('/', createSiteRoutes(deps));
 
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(config.publicUrl, APP_VERSION)));
   app.all('/api/*', () => {

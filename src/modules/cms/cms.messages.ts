@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 const en = {
   'cms.news.title': 'News',
+  'cms.feed.follow': 'Follow the news:',
   'cms.news.lead': 'City news, policies, announcements and events from the innovation ecosystem.',
   'cms.news.empty': 'No news has been published yet.',
   'cms.news.latest': 'Latest news',
@@ -27,6 +28,7 @@ type K = keyof typeof en;
 
 const zh: Record<K, string> = {
   'cms.news.title': '新闻',
+  'cms.feed.follow': '订阅新闻：',
   'cms.news.lead': '创新生态中的城市新闻、政策、公告与活动。',
   'cms.news.empty': '尚未发布任何新闻。',
   'cms.news.latest': '最新新闻',

@@ -52,6 +52,27 @@ export const listPublished = async (db: Db, limit: number, offset = 0): Promise<
   return rows.map(toArticle);
 };
 
+/** Published articles, newest first, optionally of one category (for feeds). */
+export const listPublishedIn = async (
+  db: Db,
+  category: string | undefined,
+  limit: number,
+): Promise<TNewsArticle[]> => {
+  let query = q(db).selectFrom('cms_news_article').selectAll();
+  if (category) query = query.where('category', '=', category);
+  const rows = await query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(toArticle);
+};
+
+/** Slug and last change of every published article (for the sitemap). */
+export const listSlugs = async (db: Db): Promise<{ slug: string; updatedAt: string }[]> =>
+  (await q(db).selectFrom('cms_news_article').select(['slug', 'updated_at']).orderBy('id').execute()).map(
+    (r) => ({
+      slug: r.slug,
+      updatedAt: r.updated_at,
+    }),
+  );
+
 /** How many published articles there are. */
 export const countPublished = async (db: Db): Promise<number> => {
   const row = await q(db)

@@ -24,6 +24,8 @@ export const ZNewsSeed = z.object({
 });
 export type TNewsSeed = z.infer<typeof ZNewsSeed>;
 
+export const ZFeedQuery = z.object({ category: z.enum(NEWS_CATEGORIES).optional() });
+
 export const ZNewsListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });

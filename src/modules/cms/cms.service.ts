@@ -50,6 +50,15 @@ export const getArticle = async (deps: TDeps, slug: string): Promise<TNewsArticl
   return a;
 };
 
+export const FEED_SIZE = 20;
+
+/** The newest published articles of a category (or all), for the RSS and Atom feeds. */
+export const feedItems = (deps: TDeps, category: string | undefined): Promise<TNewsArticle[]> =>
+  repo.listPublishedIn(deps.db, category, FEED_SIZE);
+
+/** Every published article's slug and last change, for the sitemap. */
+export const newsSitemapEntries = (deps: TDeps) => repo.listSlugs(deps.db);
+
 /** Articles matching the text, for site search. */
 export const searchNews = (deps: TDeps, text: string, limit = 20) => repo.searchText(deps.db, text, limit);
 

@@ -46,6 +46,10 @@ export const NewsListBody = (p: { locale: TLocale; items: TNewsArticle[]; page: 
   <>
     <h1>{t(p.locale, 'cms.news.title')}</h1>
     <p class="lead">{t(p.locale, 'cms.news.lead')}</p>
+    <p class="meta">
+      {t(p.locale, 'cms.feed.follow')} <a href={`/${p.locale}/news/feed.xml`}>RSS</a> ·{' '}
+      <a href={`/${p.locale}/news/feed.atom`}>Atom</a>
+    </p>
     <NewsSummaryList locale={p.locale} items={p.items} headingLevel={2} />
     {p.pages > 1 ? (
       <nav aria-label={t(p.locale, 'cms.news.pager')}>

@@ -2,5 +2,11 @@
 export { cmsMessages } from './cms.messages.ts';
 export { createCmsRoutes } from './cms.routes.tsx';
 export type { TNewsArticle } from './cms.schemas.ts';
-export { latestNews, localized as localizedArticle, searchNews, seedNews } from './cms.service.ts';
+export {
+  latestNews,
+  localized as localizedArticle,
+  newsSitemapEntries,
+  searchNews,
+  seedNews,
+} from './cms.service.ts';
 export { NewsSummaryList } from './cms.views.tsx';

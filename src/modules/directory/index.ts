@@ -2,5 +2,5 @@
 export { directoryMessages } from './directory.messages.ts';
 export { createDirectoryRoutes } from './directory.routes.tsx';
 export type { TOrganization } from './directory.schemas.ts';
-export { searchOrganizations, seedOrganizations } from './directory.service.ts';
+export { listOrganizations, searchOrganizations, seedOrganizations } from './directory.service.ts';
 export { OrganizationList } from './directory.views.tsx';

@@ -6,6 +6,7 @@ import { langTag, switchLocalePath, type TLocale } from '../i18n/locale.ts';
 import { type TShellKey, ts } from '../i18n/shell.messages.ts';
 
 export type TCrumb = Readonly<{ label: string; href?: string }>;
+export type TFeedLink = Readonly<{ type: string; title: string; href: string }>;
 
 export type TLayoutProps = Readonly<{
   locale: TLocale;
@@ -19,6 +20,8 @@ export type TLayoutProps = Readonly<{
   indexable?: boolean;
   /** Extra `<meta>` for the page, e.g. publication date and source of an article. */
   meta?: Readonly<Record<string, string>>;
+  feeds?: readonly TFeedLink[] | undefined;
+  og?: Readonly<{ type: 'website' | 'article'; extra?: Readonly<Record<string, string>> }> | undefined;
   /** The signed-in person, and the CSRF token for the sign-out button. */
   actor?: TActor | undefined;
   csrf?: string | undefined;
@@ -79,11 +82,24 @@ export const Layout = (p: TLayoutProps) => {
         ) : (
           <>
             <link rel="canonical" href={absolute(locale)} />
+            <meta property="og:site_name" content={siteName} />
+            <meta property="og:title" content={p.title} />
+            <meta property="og:type" content={p.og?.type ?? 'website'} />
+            <meta property="og:url" content={absolute(locale)} />
+            <meta property="og:locale" content={locale === 'zh' ? 'zh_CN' : 'en_GB'} />
+            <meta property="og:locale:alternate" content={locale === 'zh' ? 'en_GB' : 'zh_CN'} />
+            {p.description ? <meta property="og:description" content={p.description} /> : null}
+            {Object.entries(p.og?.extra ?? {}).map(([property, content]) => (
+              <meta property={property} content={content} />
+            ))}
             <link rel="alternate" hreflang="en" href={absolute('en')} />
             <link rel="alternate" hreflang="zh-CN" href={absolute('zh')} />
             <link rel="alternate" hreflang="x-default" href={absolute('en')} />
           </>
         )}
+        {(p.feeds ?? []).map((f) => (
+          <link rel="alternate" type={f.type} title={f.title} href={f.href} />
+        ))}
         <link rel="icon" href={shell.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={shell.assets.css} />
         <script type="module" src={shell.assets.js} />

@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { TAppEnv } from '../http/context.ts';
 import type { TLocale } from '../i18n/locale.ts';
 import { ts } from '../i18n/shell.messages.ts';
-import { Layout, type TCrumb } from './layout.tsx';
+import { Layout, type TCrumb, type TFeedLink } from './layout.tsx';
 
 export type TPageOptions = Readonly<{
   title: string;
@@ -12,6 +12,10 @@ export type TPageOptions = Readonly<{
   breadcrumbs?: readonly TCrumb[];
   meta?: Readonly<Record<string, string>>;
   status?: ContentfulStatusCode;
+  /** Feeds to announce in the head (`<link rel="alternate">`). */
+  feeds?: readonly TFeedLink[];
+  /** Open Graph type and extra properties (e.g. `article:published_time`). */
+  og?: Readonly<{ type: 'website' | 'article'; extra?: Readonly<Record<string, string>> }>;
   /** Account and staff pages: not indexed, no canonical links. */
   private?: boolean;
   body: Child;
@@ -34,6 +38,8 @@ export const renderPage = (c: Context<TAppEnv>, o: TPageOptions): Response | Pro
         description={o.description}
         breadcrumbs={o.breadcrumbs}
         meta={o.meta}
+        feeds={o.feeds}
+        og={o.og}
         indexable={(o.status ?? 200) < 400 && !o.private}
         actor={c.get('actor')}
         csrf={c.get('actor') ? c.get('shell').csrf(c) : undefined}
