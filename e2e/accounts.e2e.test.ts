@@ -85,7 +85,7 @@ describe.each([
   ['zh', 'zh-CN', true, ZH],
   ['zh', 'zh-CN', false, ZH],
 ] as const)('accounts journey in %s (JavaScript %s)', (locale, browserLocale, javaScriptEnabled, words) => {
-  it('sign up → confirm → create an organisation → staff with 2FA verify it → the badge shows', async () => {
+  it('sign up → confirm → organisation → staff with 2FA verify it → badge; Contact us → inbox → reply by e-mail', async () => {
     runAxe = javaScriptEnabled;
     const base = server.url;
     const failures: string[] = [];
@@ -180,6 +180,34 @@ describe.each([
       staff.locator(`form[action$="/${slug}/verify"] button[type=submit]`).click(),
     ]);
     await checked(staff, failures);
+
+    // The applicant writes through Contact us; the staff member answers from the inbox.
+    await page.goto(`${base}/${locale}/contact`);
+    await checked(page, failures);
+    await page.fill('#f-name', 'Zhou Min');
+    await page.fill('#f-email', applicantEmail);
+    await page.fill('#f-subject', `Data question ${who}`);
+    await page.fill('#f-message', 'Can the incubator figures be downloaded?');
+    await submit(page);
+    await checked(page, failures);
+    await staff.goto(`${base}/${locale}/staff/contact`);
+    await checked(staff, failures);
+    await Promise.all([
+      staff.waitForNavigation(),
+      staff
+        .locator('tbody tr', { hasText: `Data question ${who}` })
+        .locator('a')
+        .click(),
+    ]);
+    await checked(staff, failures);
+    await staff.fill('#f-reply', 'Yes: every indicator page has a CSV download.');
+    await Promise.all([
+      staff.waitForNavigation(),
+      staff.locator('form[action$="/reply"] button[type=submit]').click(),
+    ]);
+    await checked(staff, failures);
+    const answer = await waitForMail(applicantEmail, /Data question/);
+    expect(answer.text).toContain('every indicator page has a CSV download');
 
     // The applicant sees the badge with its date.
     await page.goto(`${base}${orgPath}`);

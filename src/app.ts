@@ -11,6 +11,7 @@ import {
   type TAccountRoutesOptions,
 } from './modules/accounts/index.ts';
 import { createCmsRoutes } from './modules/cms/index.ts';
+import { createContactRoutes, createContactStaffRoutes } from './modules/contact/index.ts';
 import { createDirectoryRoutes } from './modules/directory/index.ts';
 import { createIndicatorsRoutes } from './modules/indicators/index.ts';
 import {
@@ -108,6 +109,8 @@ export const createApp = (deps: TDeps, assets: TAssets) => {
     site.route('/', createPortalRoutes(deps));
     site.route('/', createAuthRoutes(deps));
     site.route('/account', createAccountRoutes(deps, accountHooks));
+    site.route('/contact', createContactRoutes(deps));
+    site.route('/staff/contact', createContactStaffRoutes(deps));
     site.route('/staff/organizations', createOrganizationsStaffRoutes(deps));
     site.route('/staff', createStaffRoutes(deps));
     site.route('/organizations', createOrganizationsRoutes(deps));

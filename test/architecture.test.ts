@@ -97,6 +97,7 @@ describe('module boundaries', () => {
     expect([...modules].sort()).toEqual([
       'accounts',
       'cms',
+      'contact',
       'directory',
       'indicators',
       'organizations',

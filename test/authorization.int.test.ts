@@ -37,6 +37,7 @@ const STAFF_ADMIN: Record<TWho, TOutcome> = {
   staffAdminNoMfa: 'mfa',
 };
 const ANY_STAFF: Record<TWho, TOutcome> = { ...STAFF_ADMIN, reviewer: 'allow', editor: 'allow' };
+const EDITORS: Record<TWho, TOutcome> = { ...STAFF_ADMIN, editor: 'allow' };
 const ORG_MANAGERS: Record<TWho, TOutcome> = {
   ...all('deny'),
   anonymous: 'login',
@@ -59,6 +60,11 @@ const MATRIX: Record<string, Record<TWho, TOutcome>> = {
   'GET /en': PUBLIC,
   'GET /en/about': PUBLIC,
   'GET /en/contact': PUBLIC,
+  'POST /en/contact': PUBLIC,
+  'GET /en/staff/contact': EDITORS,
+  'GET /en/staff/contact/:id': EDITORS,
+  'POST /en/staff/contact/:id/reply': EDITORS,
+  'POST /en/staff/contact/:id/status': EDITORS,
   'GET /en/help': PUBLIC,
   'GET /en/government': PUBLIC,
   'GET /en/residents': PUBLIC,
@@ -245,9 +251,25 @@ const makeWorld = async (): Promise<TWorld> => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const contact = await db
+    .insertInto('contact_message')
+    .values({
+      reference: `C-M${String(n).padStart(5, '0')}`.slice(0, 12),
+      name: 'Matrix Sender',
+      email: 'sender@example.org',
+      subject: 'A question',
+      body: 'Hello.',
+      locale: 'en',
+      status: 'new',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     people,
     params: {
+      'contact-id': String(contact.id),
       slug: `matrix-a-${n}`,
       id: String(invitation.id),
       token,
@@ -270,6 +292,7 @@ const concrete = (pattern: string, w: TWorld, handle: string): string => {
   if (path.includes('/changes/:id')) return path.replace(':id', w.params['change-id'] as string);
   if (path.includes('/join-requests/:id'))
     return path.replace(':slug', w.params.slug as string).replace(':id', w.params['join-id'] as string);
+  if (path.startsWith('/en/staff/contact/:id')) return path.replace(':id', w.params['contact-id'] as string);
   if (path.startsWith('/en/staff/people/:id')) return path.replace(':id', w.params['person-id'] as string);
   if (path === '/assets/:file') return assetPath;
   return path

@@ -72,6 +72,8 @@ const GOOD: Record<string, string> = {
   note: 'Checked the business licence in person.',
   reason: 'The licence has expired.',
   message: 'Please let me join.',
+  subject: 'A question about the data',
+  reply: 'Thank you for your message.',
 };
 
 const snapshot = async (): Promise<string> => {
@@ -167,7 +169,15 @@ describe('every form and body against the shared fuzz corpus', () => {
     ]);
     expect(own.problems).toEqual([]);
     const staff = await signedIn(t, await createPerson(t, { role: 'staff-admin' }));
-    const queue = await fuzzForms(staff, [`/en/staff/organizations/${slug}`]);
+    await createBrowser(t).post(
+      '/en/contact',
+      { name: 'Fuzz', email: 'fuzz@example.org', subject: 'S', message: 'M' },
+      from(),
+    );
+    const inbox = await (await staff.get('/en/staff/contact', from())).text();
+    const messagePath = /href="(\/en\/staff\/contact\/\d+)"/.exec(inbox)?.[1] as string;
+    expect(messagePath).toBeTruthy();
+    const queue = await fuzzForms(staff, [`/en/staff/organizations/${slug}`, messagePath]);
     expect(own.tried + queue.tried).toBeGreaterThan(300);
     expect(queue.problems).toEqual([]);
   });

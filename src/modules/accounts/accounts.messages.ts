@@ -168,6 +168,8 @@ const en = {
   'accounts.staff.resetTwoFactorLead':
     'For a person who lost their authenticator. Their sessions end; staff must set it up again when they next sign in.',
   'accounts.done.twoFactorReset': 'Two-factor authentication was removed and their sessions were signed out.',
+  'accounts.staff.contact': 'Contact inbox',
+  'accounts.staff.contactLead': 'Messages sent through Contact us, with replies by email.',
   'accounts.yes': 'Yes',
   'accounts.no': 'No',
 } as const;
@@ -335,6 +337,8 @@ const zh: Record<K, string> = {
   'accounts.staff.resetTwoFactorLead':
     '适用于丢失身份验证器的用户。其会话将全部退出；工作人员下次登录时须重新设置。',
   'accounts.done.twoFactorReset': '已移除两步验证，其会话均已退出。',
+  'accounts.staff.contact': '留言收件箱',
+  'accounts.staff.contactLead': '通过“联系我们”发来的留言，可通过电子邮件回复。',
   'accounts.yes': '是',
   'accounts.no': '否',
 };

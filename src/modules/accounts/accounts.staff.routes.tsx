@@ -48,6 +48,13 @@ export const createStaffRoutes = (deps: TDeps) => {
             lead: t(locale, 'accounts.staff.organizationsLead'),
           }
         : undefined,
+      can(actor, 'manage:contact')
+        ? {
+            href: `/${locale}/staff/contact`,
+            title: t(locale, 'accounts.staff.contact'),
+            lead: t(locale, 'accounts.staff.contactLead'),
+          }
+        : undefined,
       can(actor, 'read:person:any')
         ? {
             href: `/${locale}/staff/people`,

@@ -45,10 +45,6 @@ const en = {
   'portal.about.sourceArticle':
     '“Guangzhou’s innovative ecosphere gaining momentum”, Guangzhou municipal portal (English edition), updated 26 September 2017. The article credits the Guangzhou Commission of Science and Technology Innovation, the CPC Guangzhou Publicity Department and published reports. Figures are facts, reproduced with their source and as-of date.',
   'portal.about.sourceSoftware': 'Ecosphere software: MIT licence.',
-  'portal.contact.title': 'Contact us',
-  'portal.contact.lead': 'Questions about the portal, a correction, or a request for data.',
-  'portal.contact.notBuilt':
-    'The contact form, with replies by email and a staff inbox, arrives with the newsroom module. This demonstration does not yet accept messages, and it publishes no contact address of a real office.',
   'portal.help.title': 'Help Center',
   'portal.help.lead': 'Answers to common questions about using the portal.',
   'portal.help.notBuilt': 'Searchable help entries by topic arrive with the newsroom module.',
@@ -119,10 +115,6 @@ const zh: Record<K, string> = {
   'portal.about.sourceArticle':
     '《Guangzhou’s innovative ecosphere gaining momentum》，广州市政府门户网站英文版，2017年9月26日更新。文章注明的信息来源：广州市科技创新委员会、中共广州市委宣传部及公开报告。数据属事实信息，转载时注明来源和统计截止日期。',
   'portal.about.sourceSoftware': 'Ecosphere 软件：MIT 许可证。',
-  'portal.contact.title': '联系我们',
-  'portal.contact.lead': '关于门户的问题、纠错或数据需求。',
-  'portal.contact.notBuilt':
-    '联系表单（含邮件回复和工作人员收件箱）将随新闻中心模块上线。本演示站暂不接收留言，也不公布任何真实机构的联系方式。',
   'portal.help.title': '帮助中心',
   'portal.help.lead': '使用本门户的常见问题解答。',
   'portal.help.notBuilt': '按主题分类、可搜索的帮助条目将随新闻中心模块上线。',

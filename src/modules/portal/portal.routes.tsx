@@ -11,20 +11,12 @@ import { latestNews, searchNews } from '../cms/index.ts';
 import { searchOrganizations } from '../directory/index.ts';
 import { headlineFigures, searchFigures } from '../indicators/index.ts';
 import { t } from './portal.messages.ts';
-import {
-  AboutBody,
-  AUDIENCES,
-  AudienceBody,
-  ContactBody,
-  HelpBody,
-  HomeBody,
-  SearchBody,
-} from './portal.views.tsx';
+import { AboutBody, AUDIENCES, AudienceBody, HelpBody, HomeBody, SearchBody } from './portal.views.tsx';
 
 const MAX_QUERY = 200;
 const ZSearch = z.object({ q: z.string().trim().default('') });
 
-/** The portal's own pages under /{locale}: home, about, audiences, contact, help, search. */
+/** The portal's own pages under /{locale}: home, about, audiences, help, search. */
 export const createPortalRoutes = (deps: TDeps) => {
   const app = new Hono<TAppEnv>({ strict: false });
   const cache = cachedPage(deps.pages);
@@ -46,15 +38,6 @@ export const createPortalRoutes = (deps: TDeps) => {
       description: t(locale, 'portal.about.lead'),
       breadcrumbs: [{ label: ts(locale, 'shell.nav.about') }],
       body: <AboutBody locale={locale} />,
-    });
-  });
-
-  app.get('/contact', cache, (c) => {
-    const locale = c.get('locale');
-    return renderPage(c, {
-      title: t(locale, 'portal.contact.title'),
-      breadcrumbs: [{ label: ts(locale, 'shell.nav.contact') }],
-      body: <ContactBody locale={locale} />,
     });
   });
 

@@ -118,16 +118,6 @@ export const AboutBody = (p: { locale: TLocale }) => {
   );
 };
 
-export const ContactBody = (p: { locale: TLocale }) => (
-  <div class="reading">
-    <h1>{t(p.locale, 'portal.contact.title')}</h1>
-    <p class="lead">{t(p.locale, 'portal.contact.lead')}</p>
-    <NotBuilt locale={p.locale}>
-      <p>{t(p.locale, 'portal.contact.notBuilt')}</p>
-    </NotBuilt>
-  </div>
-);
-
 const HELP = [
   ['portal.help.languageQ', 'portal.help.languageA'],
   ['portal.help.searchQ', 'portal.help.searchA'],

@@ -1,0 +1,260 @@
+import type { TLocale } from '../../platform/i18n/locale.ts';
+import { ErrorSummary, Field, Flash, PostForm, Select, type TFormState } from '../../platform/views/form.tsx';
+import { t } from './contact.messages.ts';
+import {
+  CONTACT_STATUSES,
+  type TContactMessage,
+  type TContactReply,
+  type TContactStatus,
+} from './contact.schemas.ts';
+
+const labels = (locale: TLocale) => ({
+  name: t(locale, 'contact.field.name'),
+  email: t(locale, 'contact.field.email'),
+  subject: t(locale, 'contact.field.subject'),
+  message: t(locale, 'contact.field.message'),
+  reply: t(locale, 'contact.message.reply'),
+  status: t(locale, 'contact.inbox.status'),
+});
+
+const dateTime = (iso: string, locale: TLocale) =>
+  new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
+  }).format(new Date(iso));
+
+export const ContactFormBody = (p: { locale: TLocale; csrf: string; form: TFormState }) => (
+  <div class="reading">
+    <ErrorSummary locale={p.locale} form={p.form} labels={labels(p.locale)} />
+    <h1>{t(p.locale, 'contact.title')}</h1>
+    <p class="lead">{t(p.locale, 'contact.lead')}</p>
+    <div class="notice" role="note">
+      <p>{t(p.locale, 'contact.demo')}</p>
+    </div>
+    <PostForm action={`/${p.locale}/contact`} csrf={p.csrf}>
+      <Field
+        locale={p.locale}
+        form={p.form}
+        name="name"
+        autocomplete="name"
+        maxlength={200}
+        label={t(p.locale, 'contact.field.name')}
+      />
+      <Field
+        locale={p.locale}
+        form={p.form}
+        name="email"
+        type="email"
+        autocomplete="email"
+        maxlength={254}
+        label={t(p.locale, 'contact.field.email')}
+        hint={t(p.locale, 'contact.field.email.hint')}
+      />
+      <Field
+        locale={p.locale}
+        form={p.form}
+        name="subject"
+        maxlength={200}
+        label={t(p.locale, 'contact.field.subject')}
+      />
+      <Field
+        locale={p.locale}
+        form={p.form}
+        name="message"
+        rows={8}
+        maxlength={5000}
+        label={t(p.locale, 'contact.field.message')}
+      />
+      {/* Honeypot: off-screen for people (its label says to leave it empty), found and filled by bots. */}
+      <div class="hp">
+        <label for="f-website">{t(p.locale, 'contact.field.honeypot')}</label>
+        <input id="f-website" name="website" type="text" tabindex={-1} autocomplete="off" />
+      </div>
+      <p class="hint">{t(p.locale, 'contact.privacy')}</p>
+      <button type="submit" class="button">
+        {t(p.locale, 'contact.submit')}
+      </button>
+    </PostForm>
+  </div>
+);
+
+export const ContactSentBody = (p: { locale: TLocale; reference: string }) => (
+  <div class="reading">
+    <h1>{t(p.locale, 'contact.sent.title')}</h1>
+    <div class="flash" role="status">
+      <p>{t(p.locale, 'contact.sent.body', { reference: p.reference })}</p>
+    </div>
+  </div>
+);
+
+export const InboxBody = (p: {
+  locale: TLocale;
+  status: TContactStatus | undefined;
+  rows: readonly TContactMessage[];
+  counts: Readonly<Record<string, number>>;
+  page: number;
+  total: number;
+  pageSize: number;
+}) => {
+  const { locale } = p;
+  const all = Object.values(p.counts).reduce((a, b) => a + b, 0);
+  const href = (status: TContactStatus | undefined, page = 1) =>
+    `/${locale}/staff/contact${status ? `?status=${status}${page > 1 ? `&page=${page}` : ''}` : page > 1 ? `?page=${page}` : ''}`;
+  return (
+    <div>
+      <h1>{t(locale, 'contact.inbox.title')}</h1>
+      <p>{t(locale, 'contact.inbox.lead')}</p>
+      <nav aria-label={t(locale, 'contact.inbox.filter')}>
+        <ul class="tabs">
+          <li>
+            <a href={href(undefined)} aria-current={p.status === undefined ? 'page' : undefined}>
+              {t(locale, 'contact.inbox.all')} ({all})
+            </a>
+          </li>
+          {CONTACT_STATUSES.map((s) => (
+            <li>
+              <a href={href(s)} aria-current={p.status === s ? 'page' : undefined}>
+                {t(locale, `contact.status.${s}`)} ({p.counts[s] ?? 0})
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {p.rows.length === 0 ? (
+        <p>{t(locale, 'contact.inbox.empty')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t(locale, 'contact.inbox.reference')}</th>
+                <th scope="col">{t(locale, 'contact.inbox.received')}</th>
+                <th scope="col">{t(locale, 'contact.field.subject')}</th>
+                <th scope="col">{t(locale, 'contact.inbox.from')}</th>
+                <th scope="col">{t(locale, 'contact.inbox.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.rows.map((m) => (
+                <tr>
+                  <td>
+                    <a href={`/${locale}/staff/contact/${m.id}`}>{m.reference}</a>
+                  </td>
+                  <td>{dateTime(m.createdAt, locale)}</td>
+                  <td lang={m.locale === 'zh' ? 'zh-CN' : 'en'}>{m.subject}</td>
+                  <td>{m.name}</td>
+                  <td>
+                    <strong class="tag">{t(locale, `contact.status.${m.status}`)}</strong>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {p.total > p.pageSize ? (
+        <nav class="pager" aria-label={t(locale, 'contact.inbox.filter')}>
+          <ul>
+            {p.page > 1 ? (
+              <li>
+                <a href={href(p.status, p.page - 1)}>{t(locale, 'contact.pager.previous')}</a>
+              </li>
+            ) : null}
+            {p.page * p.pageSize < p.total ? (
+              <li>
+                <a href={href(p.status, p.page + 1)}>{t(locale, 'contact.pager.next')}</a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </div>
+  );
+};
+
+export const MessageBody = (p: {
+  locale: TLocale;
+  csrf: string;
+  message: TContactMessage;
+  replies: readonly TContactReply[];
+  authorName: (id: number | null) => string;
+  form: TFormState;
+  flash?: string | undefined;
+}) => {
+  const { locale, message: m } = p;
+  const lang = m.locale === 'zh' ? 'zh-CN' : 'en';
+  return (
+    <div class="reading">
+      <Flash message={p.flash} />
+      <ErrorSummary locale={locale} form={p.form} labels={labels(locale)} />
+      <h1 lang={lang}>{m.subject}</h1>
+      <dl class="summary-list">
+        <dt>{t(locale, 'contact.inbox.reference')}</dt>
+        <dd>{m.reference}</dd>
+        <dt>{t(locale, 'contact.inbox.received')}</dt>
+        <dd>{dateTime(m.createdAt, locale)}</dd>
+        <dt>{t(locale, 'contact.inbox.from')}</dt>
+        <dd>
+          {m.name} &lt;{m.email}&gt;
+        </dd>
+        <dt>{t(locale, 'contact.message.language')}</dt>
+        <dd>{m.locale === 'zh' ? '中文' : 'English'}</dd>
+        <dt>{t(locale, 'contact.inbox.status')}</dt>
+        <dd>{t(locale, `contact.status.${m.status}`)}</dd>
+      </dl>
+      <blockquote class="message" lang={lang}>
+        {m.body.split('\n').map((line) => (
+          <p>{line}</p>
+        ))}
+      </blockquote>
+      <h2>{t(locale, 'contact.message.replies')}</h2>
+      {p.replies.length === 0 ? <p>{t(locale, 'contact.message.noReplies')}</p> : null}
+      {p.replies.map((r) => (
+        <div class="reply">
+          <p class="meta">
+            {t(locale, 'contact.message.repliedBy', {
+              who: p.authorName(r.authorId),
+              date: dateTime(r.sentAt, locale),
+            })}
+          </p>
+          <blockquote lang={lang}>
+            {r.body.split('\n').map((line) => (
+              <p>{line}</p>
+            ))}
+          </blockquote>
+        </div>
+      ))}
+      <h2>{t(locale, 'contact.message.reply')}</h2>
+      <PostForm action={`/${locale}/staff/contact/${m.id}/reply`} csrf={p.csrf}>
+        <Field
+          locale={locale}
+          form={p.form}
+          name="reply"
+          rows={8}
+          maxlength={10_000}
+          lang={lang}
+          label={t(locale, 'contact.message.reply')}
+          hint={t(locale, 'contact.message.reply.hint', { email: m.email })}
+        />
+        <button type="submit" class="button">
+          {t(locale, 'contact.message.send')}
+        </button>
+      </PostForm>
+      <h2>{t(locale, 'contact.message.setStatus')}</h2>
+      <PostForm action={`/${locale}/staff/contact/${m.id}/status`} csrf={p.csrf}>
+        <Select
+          locale={locale}
+          form={p.form}
+          name="status"
+          value={m.status}
+          label={t(locale, 'contact.inbox.status')}
+          options={CONTACT_STATUSES.map((s) => ({ value: s, label: t(locale, `contact.status.${s}`) }))}
+        />
+        <button type="submit" class="button button-secondary">
+          {t(locale, 'contact.message.setStatus')}
+        </button>
+      </PostForm>
+    </div>
+  );
+};

@@ -1,0 +1,3 @@
+// The contact module's public surface.
+export { contactMessages } from './contact.messages.ts';
+export { createContactRoutes, createContactStaffRoutes } from './contact.routes.tsx';
