@@ -436,6 +436,11 @@ export const createUserFromCli = async (
     return { id, token: await issueToken(trx, id, 'reset_password', { ttlMs: 24 * HOUR }) };
   });
   const url = link(deps, input.locale, `/password/reset?token=${result.token}`);
-  await mail(deps, 'welcome', input.locale, input.email, { link: url });
+  // The command waits for the message (it exits right after); the link is printed either way.
+  try {
+    await deps.mailer.send(buildMail('welcome', input.locale, input.email, { link: url }));
+  } catch (err) {
+    deps.log.warn('welcome mail not sent', { reason: (err as Error).message });
+  }
   return { id: result.id, link: url };
 };
