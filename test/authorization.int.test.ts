@@ -61,6 +61,7 @@ const MATRIX: Record<string, Record<TWho, TOutcome>> = {
   'GET /en/about': PUBLIC,
   'GET /en/contact': PUBLIC,
   'POST /en/contact': PUBLIC,
+  'GET /en/contact/sent': PUBLIC,
   'GET /en/staff/contact': EDITORS,
   'GET /en/staff/contact/:id': EDITORS,
   'POST /en/staff/contact/:id/reply': EDITORS,

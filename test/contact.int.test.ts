@@ -40,10 +40,14 @@ const good = {
 describe('the Contact us form', () => {
   it('takes a message, shows its reference, and files it for staff', async () => {
     const before = (await messages()).length;
-    const res = await createBrowser(t).post('/zh/contact', good, from());
-    expect(res.status).toBe(200);
-    const reference = /编号为 (C-[2-9A-HJ-NP-Z]{6})/.exec(text(await res.text()))?.[1];
-    expect(reference).toBeTruthy();
+    const b = createBrowser(t);
+    const res = await b.post('/zh/contact', good, from());
+    // Post/redirect/get: a reload of the next page cannot send the message twice.
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location') as string;
+    expect(location).toMatch(/^\/zh\/contact\/sent\?ref=C-[2-9A-HJ-NP-Z]{6}$/);
+    const reference = /编号为 (C-[2-9A-HJ-NP-Z]{6})/.exec(text(await (await b.get(location)).text()))?.[1];
+    expect(reference).toBe(new URL(location, 'http://x').searchParams.get('ref'));
     const rows = await messages();
     expect(rows).toHaveLength(before + 1);
     expect(rows.at(-1)).toMatchObject({
@@ -66,14 +70,15 @@ describe('the Contact us form', () => {
 
   it('answers a bot that fills the honeypot the same way, and keeps nothing', async () => {
     const before = (await messages()).length;
-    const res = await createBrowser(t).post(
-      '/en/contact',
-      { ...good, website: 'http://spam.example' },
-      from(),
+    const b = createBrowser(t);
+    const res = await b.post('/en/contact', { ...good, website: 'http://spam.example' }, from());
+    expect(res.status).toBe(303);
+    expect(text(await (await b.get(res.headers.get('location') as string)).text())).toMatch(
+      /Your reference is C-/,
     );
-    expect(res.status).toBe(200);
-    expect(text(await res.text())).toMatch(/Your reference is C-/);
     expect(await messages()).toHaveLength(before);
+    // The field is hidden from people and from screen readers alike.
+    expect(await (await b.get('/en/contact')).text()).toContain('<div class="hp" aria-hidden="true">');
   });
 
   it('shows field errors in the reader’s language and keeps what was typed', async () => {
@@ -91,14 +96,20 @@ describe('the Contact us form', () => {
     expect(await messages()).toHaveLength(before);
   });
 
-  it('limits how many messages one address sends (429 with Retry-After)', async () => {
+  it('limits how many messages one address sends (429 with Retry-After), but typos do not count', async () => {
     const same = from();
+    for (let i = 0; i < 6; i += 1) {
+      expect((await createBrowser(t).post('/en/contact', { ...good, email: `typo${i}` }, same)).status).toBe(
+        422,
+      );
+    }
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i += 1)
+    for (let i = 0; i < 6; i += 1) {
       statuses.push(
         (await createBrowser(t).post('/en/contact', { ...good, subject: `No. ${i}` }, same)).status,
       );
-    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    }
+    expect(statuses.slice(0, 5)).toEqual([303, 303, 303, 303, 303]);
     expect(statuses[5]).toBe(429);
   });
 });
@@ -145,6 +156,38 @@ describe('the staff inbox', () => {
       .where('action', '=', 'update:contact-message:status')
       .execute();
     expect(JSON.parse(audit.at(-1)?.after_json)).toEqual({ status: 'closed' });
+  });
+
+  it('records nothing when the reply cannot be sent, and says so', async () => {
+    // Production without SMTP_URL: the mailer refuses to pretend.
+    const prod = await createTestApp({
+      seed: false,
+      env: {
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'k9Qm2Lx7Vb4Np8Rt3Wz6Yc1Hd5Fg0Js2Ka7',
+        TRUST_PROXY: '1',
+      },
+    });
+    try {
+      await createBrowser(prod).post('/en/contact', good, from());
+      const row = await (prod.deps.db as Kysely<any>)
+        .selectFrom('contact_message')
+        .selectAll()
+        .executeTakeFirstOrThrow();
+      const e = await signedIn(prod, await createPerson(prod, { role: 'editor' }));
+      const res = await e.post(`/en/staff/contact/${row.id}/reply`, { reply: 'Hello' });
+      expect(res.status).toBe(422);
+      expect(text(await res.text())).toContain('The reply could not be sent');
+      const after = await (prod.deps.db as Kysely<any>)
+        .selectFrom('contact_message')
+        .selectAll()
+        .executeTakeFirstOrThrow();
+      expect(after.status).toBe('new');
+      const replies = await (prod.deps.db as Kysely<any>).selectFrom('contact_reply').selectAll().execute();
+      expect(replies).toEqual([]);
+    } finally {
+      await prod.close();
+    }
   });
 
   it('does not exist for members or reviewers', async () => {

@@ -62,12 +62,39 @@ describe('news feeds', () => {
   });
 
   it('narrows to one category, and refuses an unknown one', async () => {
-    const { doc } = await fetchXml('/en/news/feed.atom?category=announcements');
-    expect(doc.feed.title).toBe('Ecosphere – News · Announcements');
-    for (const e of doc.feed.entry ?? []) expect(e.category['@term']).toBe('announcements');
+    const { doc } = await fetchXml('/en/news/feed.atom?category=events');
+    expect(doc.feed.title).toBe('Ecosphere – News · Events');
+    expect(doc.feed.entry.length).toBeGreaterThan(0);
+    for (const e of doc.feed.entry) expect(e.category['@term']).toBe('events');
     const all = (await fetchXml('/en/news/feed.atom')).doc.feed.entry.length;
-    expect((doc.feed.entry ?? []).length).toBeLessThan(all);
+    expect(doc.feed.entry.length).toBeLessThan(all);
     expect((await t.app.request('/en/news/feed.xml?category=gossip')).status).toBe(400);
+  });
+
+  it('escape markup and drop characters XML cannot carry', async () => {
+    const { seedNews } = await import('../src/modules/cms/index.ts');
+    await seedNews(t.deps, [
+      {
+        slug: 'escaping-check',
+        category: 'announcements',
+        title: { en: 'R&D <labs> "open" \uFFFE day' },
+        summary: {},
+        body: { en: 'Body.' },
+        source: { en: 'Test', zh: '测试' },
+        publishedAt: '2030-01-01',
+        updatedAt: '2030-01-01',
+      },
+    ]);
+    for (const path of ['/en/news/feed.xml', '/en/news/feed.atom', '/zh/news/feed.atom']) {
+      const { body } = await fetchXml(path);
+      expect(body).toContain('R&amp;D &lt;labs&gt; &quot;open&quot;  day');
+      expect(body).not.toContain('\uFFFE');
+    }
+    // No summary in either language: the title stands in, marked with the title's language.
+    const zh = (await fetchXml('/zh/news/feed.atom')).doc.feed.entry.find((e: { id: string }) =>
+      e.id.endsWith('escaping-check'),
+    );
+    expect(zh.summary['@xml:lang']).toBe('en');
   });
 
   it('are announced on the news page, in the head and as visible links', async () => {

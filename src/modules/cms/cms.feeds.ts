@@ -25,7 +25,7 @@ const feedTitle = (f: TFeed) => {
 
 const query = (f: TFeed) => (f.category ? `?category=${f.category}` : '');
 const articleUrl = (f: TFeed, a: TNewsArticle) => `${f.base}/${f.locale}/news/${a.slug}`;
-/** The newest change among the items (ISO strings sort as times). */
+/** The newest change among the items (ISO strings sort as times); now for an empty feed. */
 const updatedOf = (f: TFeed) =>
   f.items
     .map((a) => new Date(isoInstant(a.updatedAt)).toISOString())
@@ -51,7 +51,7 @@ export const atomFeed = (f: TFeed): string => {
   const entries = f.items.map((a) => {
     const l = localized(a, f.locale);
     const url = articleUrl(f, a);
-    return `<entry><title xml:lang="${langTag(l.titleLang)}">${x(l.title)}</title><id>${x(url)}</id><link rel="alternate" type="text/html" href="${x(url)}"/><published>${isoInstant(a.publishedAt)}</published><updated>${isoInstant(a.updatedAt)}</updated><category term="${a.category}" label="${x(t(f.locale, `cms.category.${a.category}`))}"/><summary xml:lang="${langTag(l.summaryLang)}">${x(l.summary || l.title)}</summary></entry>`;
+    return `<entry><title xml:lang="${langTag(l.titleLang)}">${x(l.title)}</title><id>${x(url)}</id><link rel="alternate" type="text/html" href="${x(url)}"/><published>${isoInstant(a.publishedAt)}</published><updated>${isoInstant(a.updatedAt)}</updated><category term="${a.category}" label="${x(t(f.locale, `cms.category.${a.category}`))}"/><summary xml:lang="${langTag(l.summary ? l.summaryLang : l.titleLang)}">${x(l.summary || l.title)}</summary></entry>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${langTag(f.locale)}"><title>${x(feedTitle(f))}</title><id>${x(self)}</id><link rel="self" type="application/atom+xml" href="${x(self)}"/><link rel="alternate" type="text/html" href="${x(`${f.base}/${f.locale}/news`)}"/><updated>${updatedOf(f)}</updated><author><name>${x(f.owner)}</name></author>${entries.join('')}</feed>

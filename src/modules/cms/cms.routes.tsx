@@ -54,7 +54,9 @@ export const createCmsRoutes = (deps: TDeps) => {
       category,
       items: await feedItems(deps, category),
     };
-    c.header('Cache-Control', `public, max-age=${Math.max(60, deps.config.pageCacheSeconds)}`);
+    // Shared caches may keep a feed for a minute; a signed-in reader's copy stays private.
+    if (!c.get('actor'))
+      c.header('Cache-Control', `public, max-age=${Math.max(60, deps.config.pageCacheSeconds)}`);
     return kind === 'rss'
       ? c.body(rssFeed(f), 200, { 'Content-Type': 'application/rss+xml; charset=UTF-8' })
       : c.body(atomFeed(f), 200, { 'Content-Type': 'application/atom+xml; charset=UTF-8' });

@@ -1,8 +1,9 @@
 import { type Context, Hono } from 'hono';
 import type { TDeps } from '../../platform/deps.ts';
 import type { TAppEnv } from '../../platform/http/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import { handleForm } from '../../platform/http/form.ts';
-import { rateLimit } from '../../platform/http/rate-limit.ts';
+import { hitRateLimit, rateLimit, type TRateLimitRule } from '../../platform/http/rate-limit.ts';
 import { callMeta } from '../../platform/http/request-meta.ts';
 import { parseQuery } from '../../platform/http/validate.ts';
 import { ts } from '../../platform/i18n/shell.messages.ts';
@@ -21,6 +22,7 @@ import { ZContactForm, ZInboxQuery, ZReplyForm, ZStatusForm } from './contact.sc
 import {
   INBOX_PAGE_SIZE,
   inboxFor,
+  isReference,
   messageFor,
   replyTo,
   setMessageStatus,
@@ -30,6 +32,8 @@ import { ContactFormBody, ContactSentBody, InboxBody, MessageBody } from './cont
 
 type C = Context<TAppEnv>;
 const tt = t as TAnyTranslate;
+/** Accepted messages per address. */
+const CONTACT_SENT: TRateLimitRule = { name: 'contact-sent', limit: 5, windowMs: 60 * 60_000 };
 
 /** The public Contact us form, mounted at /{locale}/contact. */
 export const createContactRoutes = (deps: TDeps) => {
@@ -45,26 +49,41 @@ export const createContactRoutes = (deps: TDeps) => {
     });
   };
   app.get('/', (c) => show(c, EMPTY_FORM));
-  app.post('/', rateLimit(deps, { name: 'contact-form', limit: 5, windowMs: 60 * 60_000 }), (c) =>
+  // Every post counts against a loose limit; accepted messages against a tight one, so a few typos
+  // do not lock a person out.
+  app.post('/', rateLimit(deps, { name: 'contact-post', limit: 30, windowMs: 60 * 60_000 }), (c) =>
     handleForm(
       c,
       ZContactForm,
       async (data) => {
         const locale = c.get('locale');
-        const reference = await submitContact(deps, callMeta(c, deps.config.trustProxy), data);
-        return renderPage(c, {
-          title: t(locale, 'contact.sent.title'),
-          private: true,
-          breadcrumbs: [
-            { label: ts(locale, 'shell.nav.contact'), href: `/${locale}/contact` },
-            { label: t(locale, 'contact.sent.title') },
-          ],
-          body: <ContactSentBody locale={locale} reference={reference} />,
-        });
+        const meta = callMeta(c, deps.config.trustProxy);
+        const sent = await hitRateLimit(deps.db, deps.config.sessionSecret, CONTACT_SENT, meta.ip);
+        if (!sent.allowed) {
+          throw new AppError('RATE_LIMITED', 'Too many messages', {
+            retryAfterSeconds: sent.retryAfterSeconds,
+          });
+        }
+        const reference = await submitContact(deps, meta, data);
+        // Post/redirect/get: reloading the "sent" page does not send the message again.
+        return c.redirect(`/${locale}/contact/sent?ref=${reference}`, 303);
       },
       (errors, values) => show(c, formState(c.get('locale'), values, errors, tt), 422),
     ),
   );
+  app.get('/sent', (c) => {
+    const locale = c.get('locale');
+    const ref = c.req.query('ref');
+    return renderPage(c, {
+      title: t(locale, 'contact.sent.title'),
+      private: true,
+      breadcrumbs: [
+        { label: ts(locale, 'shell.nav.contact'), href: `/${locale}/contact` },
+        { label: t(locale, 'contact.sent.title') },
+      ],
+      body: <ContactSentBody locale={locale} reference={isReference(ref) ? ref : undefined} />,
+    });
+  });
   return app;
 };
 
@@ -83,7 +102,7 @@ export const createContactStaffRoutes = (deps: TDeps) => {
     const locale = c.get('locale');
     const q = parseQuery(c, ZInboxQuery);
     const page = q.page ?? 1;
-    const inbox = await inboxFor(deps, actor, q.status, page);
+    const inbox = await inboxFor(deps, meta(c), actor, q.status, page);
     return renderPage(c, {
       title: t(locale, 'contact.inbox.title'),
       private: true,

@@ -3,7 +3,8 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { TActor, TCallMeta } from '../../platform/auth/actor.ts';
 import type { TDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { can, peopleNames, sendMail } from '../accounts/index.ts';
+import { fieldError } from '../../platform/http/form.ts';
+import { can, peopleNames } from '../accounts/index.ts';
 import { replyMail } from './contact.mail.ts';
 import * as repo from './contact.repo.ts';
 import type { TContactForm, TContactStatus } from './contact.schemas.ts';
@@ -54,15 +55,26 @@ export const submitContact = async (deps: TDeps, meta: TCallMeta, input: TContac
 
 const mayManage = (actor: TActor | undefined) => can(actor, 'manage:contact');
 
-/** The inbox for staff (editors and administrators); not found for anyone else. */
+/** The inbox for staff (editors and administrators); not found for anyone else. Senders' names show: logged. */
 export const inboxFor = async (
   deps: TDeps,
+  meta: TCallMeta,
   actor: TActor | undefined,
   status: TContactStatus | undefined,
   page: number,
 ) => {
-  if (!mayManage(actor)) throw new AppError('NOT_FOUND');
-  return repo.listMessages(deps.db, status, INBOX_PAGE_SIZE, (page - 1) * INBOX_PAGE_SIZE);
+  if (!actor || !mayManage(actor)) throw new AppError('NOT_FOUND');
+  const inbox = await repo.listMessages(deps.db, status, INBOX_PAGE_SIZE, (page - 1) * INBOX_PAGE_SIZE);
+  await writeAudit(deps.db, {
+    actorId: actor.personId,
+    action: 'list:contact-message',
+    subjectType: 'contact-message',
+    subjectId: null,
+    after: { status: status ?? 'all', page, shown: inbox.rows.length },
+    requestId: meta.requestId,
+    ip: meta.ip,
+  });
+  return inbox;
 };
 
 /**
@@ -123,7 +135,10 @@ export const setMessageStatus = async (
   });
 };
 
-/** Replies by e-mail, in the sender's language, and marks the message answered. */
+/**
+ * Replies by e-mail, in the sender's language, and marks the message answered. The message is sent
+ * first: a reply that could not leave is not recorded, and staff are told to try again.
+ */
 export const replyTo = async (
   deps: TDeps,
   meta: TCallMeta,
@@ -132,9 +147,14 @@ export const replyTo = async (
   body: string,
 ): Promise<void> => {
   if (!actor || !mayManage(actor)) throw new AppError('NOT_FOUND');
-  const message = await deps.db.transaction().execute(async (trx) => {
-    const m = await repo.findMessage(trx, id);
-    if (!m) throw new AppError('NOT_FOUND');
+  const message = await repo.findMessage(deps.db, id);
+  if (!message) throw new AppError('NOT_FOUND');
+  try {
+    await deps.mailer.send(replyMail(message, body));
+  } catch {
+    throw fieldError('reply', 'contact.message.sendFailed');
+  }
+  await deps.db.transaction().execute(async (trx) => {
     const now = nowIso();
     await repo.insertReply(trx, id, actor.personId, body, now);
     await repo.setStatus(trx, id, 'answered', now);
@@ -143,12 +163,14 @@ export const replyTo = async (
       action: 'reply:contact-message',
       subjectType: 'contact-message',
       subjectId: id,
-      before: { status: m.status },
+      before: { status: message.status },
       after: { status: 'answered', replyLength: [...body].length },
       requestId: meta.requestId,
       ip: meta.ip,
     });
-    return m;
   });
-  await sendMail(deps, replyMail(message, body));
 };
+
+/** A reference as shown to senders (for the "sent" page after the redirect). */
+export const isReference = (value: unknown): value is string =>
+  typeof value === 'string' && new RegExp(`^C-[${ALPHABET}]{6}$`).test(value);

@@ -67,7 +67,7 @@ export const ContactFormBody = (p: { locale: TLocale; csrf: string; form: TFormS
         label={t(p.locale, 'contact.field.message')}
       />
       {/* Honeypot: off-screen for people (its label says to leave it empty), found and filled by bots. */}
-      <div class="hp">
+      <div class="hp" aria-hidden="true">
         <label for="f-website">{t(p.locale, 'contact.field.honeypot')}</label>
         <input id="f-website" name="website" type="text" tabindex={-1} autocomplete="off" />
       </div>
@@ -79,11 +79,15 @@ export const ContactFormBody = (p: { locale: TLocale; csrf: string; form: TFormS
   </div>
 );
 
-export const ContactSentBody = (p: { locale: TLocale; reference: string }) => (
+export const ContactSentBody = (p: { locale: TLocale; reference: string | undefined }) => (
   <div class="reading">
     <h1>{t(p.locale, 'contact.sent.title')}</h1>
     <div class="flash" role="status">
-      <p>{t(p.locale, 'contact.sent.body', { reference: p.reference })}</p>
+      <p>
+        {p.reference
+          ? t(p.locale, 'contact.sent.body', { reference: p.reference })
+          : t(p.locale, 'contact.sent.bodyNoReference')}
+      </p>
     </div>
   </div>
 );
@@ -154,7 +158,7 @@ export const InboxBody = (p: {
         </div>
       )}
       {p.total > p.pageSize ? (
-        <nav class="pager" aria-label={t(locale, 'contact.inbox.filter')}>
+        <nav class="pager" aria-label={t(locale, 'contact.pager.label')}>
           <ul>
             {p.page > 1 ? (
               <li>

@@ -30,6 +30,10 @@ export type TMailConfig = Readonly<{
 
 const LINK = /https?:\/\/\S+/g;
 
+/** SMTP errors quote the rejected recipient: keep addresses out of the log. */
+export const maskAddresses = (text: string): string =>
+  text.replace(/[^\s<>@"',;]+@[^\s<>"',;]+/g, '<address>');
+
 const message = (from: string, m: TMail) => ({
   from,
   to: m.to,
@@ -54,7 +58,7 @@ export const createMailer = (config: TMailConfig, log: TLogger): TMailer => {
           await transport.sendMail(message(config.mailFrom, m));
         } catch (err) {
           // The address is personal data: log the failure, not the recipient.
-          log.error('mail not sent', { reason: (err as Error).message });
+          log.error('mail not sent', { reason: maskAddresses((err as Error).message) });
           throw new AppError('UNAVAILABLE', 'The message could not be sent', { cause: err });
         }
       },
