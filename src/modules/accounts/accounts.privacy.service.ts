@@ -1,13 +1,14 @@
 import type { Context } from 'hono';
 import { searchAudit, writeAudit } from '../../platform/audit.ts';
 import type { TActor, TCallMeta } from '../../platform/auth/actor.ts';
+import { nowIso } from '../../platform/db/schema.ts';
 import type { TDeps } from '../../platform/deps.ts';
 import type { TAppEnv } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { t } from './accounts.messages.ts';
 import * as repo from './accounts.repo.ts';
 import { endSession } from './accounts.session.ts';
-import { live, nowIso, requirePassword, type TAccountHooks } from './accounts.shared.ts';
+import { live, requirePassword, type TAccountHooks } from './accounts.shared.ts';
 
 // Download my data, delete my account
 

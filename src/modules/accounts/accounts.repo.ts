@@ -2,6 +2,7 @@ import { type Generated, type Kysely, type Selectable, sql } from 'kysely';
 import type { TRole } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { containsText } from '../../platform/db/like.ts';
+import { asLocale } from '../../platform/i18n/locale.ts';
 
 type PersonTable = {
   id: Generated<number>;
@@ -174,16 +175,8 @@ export type TPersonName = Readonly<{
 }>;
 
 /** Display names for a set of ids (for lists that show who did something). */
-export const namesOf = async (
-  db: Db,
-  ids: readonly number[],
-): Promise<
-  Map<number, { nameLatin: string | null; nameZh: string | null; email: string; deleted: boolean }>
-> => {
-  const out = new Map<
-    number,
-    { nameLatin: string | null; nameZh: string | null; email: string; deleted: boolean }
-  >();
+export const namesOf = async (db: Db, ids: readonly number[]): Promise<Map<number, TPersonName>> => {
+  const out = new Map<number, TPersonName>();
   if (ids.length === 0) return out;
   const rows = await q(db)
     .selectFrom('accounts_person')
@@ -196,6 +189,7 @@ export const namesOf = async (
       nameZh: r.name_zh,
       email: r.email,
       deleted: r.deleted_at !== null,
+      locale: asLocale(r.locale),
     });
   }
   return out;

@@ -5,12 +5,14 @@ import { hashPassword, passwordProblems, verifyPassword } from '../../platform/a
 import { hashToken, isTokenShaped, newToken } from '../../platform/auth/tokens.ts';
 import { unseal, verifyTotp } from '../../platform/auth/totp.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { nowIso } from '../../platform/db/schema.ts';
 import type { TDeps } from '../../platform/deps.ts';
 import type { TAppEnv } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { fieldError } from '../../platform/http/form.ts';
 import { hitRateLimit, resetRateLimit, type TRateLimitRule } from '../../platform/http/rate-limit.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
+import { asLocale } from '../../platform/i18n/locale.ts';
 import type { TMail } from '../../platform/mail/mailer.ts';
 import { buildMail, type TMailKind } from './accounts.mail.ts';
 import * as repo from './accounts.repo.ts';
@@ -36,8 +38,6 @@ export const NOTIFY_AFTER_FAILURES = 5;
 const SECOND_FACTOR_TRIES: TRateLimitRule = { name: 'mfa-try', limit: 10, windowMs: 15 * 60_000 };
 const RESET_PER_ADDRESS: TRateLimitRule = { name: 'reset-address', limit: 3, windowMs: HOUR };
 
-const nowIso = () => new Date().toISOString();
-
 // Comparing against this when there is no account keeps the time the same either way.
 let dummyHash: Promise<string> | undefined;
 const dummy = () => {
@@ -60,8 +60,6 @@ export const link = (deps: TDeps, locale: TLocale, path: string): string =>
 
 const mail = (deps: TDeps, kind: TMailKind, locale: TLocale, to: string, values: Record<string, string>) =>
   sendMail(deps, buildMail(kind, locale, to, values));
-
-const localeOf = (v: string): TLocale => (v === 'zh' ? 'zh' : 'en');
 
 /** Makes a one-time e-mail link token; only its hash is stored. */
 export const issueToken = async (
@@ -108,9 +106,9 @@ export const signUp = async (deps: TDeps, meta: TCallMeta, input: TSignUp): Prom
   const hash = await hashPassword(input.password);
   const existing = await repo.findPersonByEmail(deps.db, input.email);
   if (existing) {
-    await mail(deps, 'signupExisting', localeOf(existing.locale), existing.email, {
-      login: link(deps, localeOf(existing.locale), '/login'),
-      reset: link(deps, localeOf(existing.locale), '/password/forgot'),
+    await mail(deps, 'signupExisting', asLocale(existing.locale), existing.email, {
+      login: link(deps, asLocale(existing.locale), '/login'),
+      reset: link(deps, asLocale(existing.locale), '/password/forgot'),
     });
     return;
   }
@@ -210,7 +208,7 @@ export const logIn = async (
   if (!person?.password_hash || !check.ok) {
     const failures = await hitRateLimit(deps.db, secret, LOGIN_FAILURES, input.email);
     if (person && failures.hits === NOTIFY_AFTER_FAILURES) {
-      const l = localeOf(person.locale);
+      const l = asLocale(person.locale);
       await mail(deps, 'failedLogins', l, person.email, {
         count: String(failures.hits),
         reset: link(deps, l, '/password/forgot'),
@@ -373,7 +371,7 @@ export const resetPassword = async (
     return true;
   });
   if (done) {
-    const l = localeOf(person.locale);
+    const l = asLocale(person.locale);
     await mail(deps, 'passwordChanged', l, person.email, { reset: link(deps, l, '/password/forgot') });
   }
   return done;

@@ -2,16 +2,18 @@ import type { Context } from 'hono';
 import { writeAudit } from '../../platform/audit.ts';
 import type { TActor, TCallMeta, TRole } from '../../platform/auth/actor.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
+import { nowIso } from '../../platform/db/schema.ts';
 import type { TDeps } from '../../platform/deps.ts';
 import type { TAppEnv } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { fieldError } from '../../platform/http/form.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
+import { asLocale } from '../../platform/i18n/locale.ts';
 import { buildMail, maskEmail } from './accounts.mail.ts';
 import * as repo from './accounts.repo.ts';
 import { checkNewPassword, issueToken, link, liveToken, sendMail } from './accounts.service.ts';
 import { endSession, startSession } from './accounts.session.ts';
-import { live, localeOf, nowIso, requirePassword } from './accounts.shared.ts';
+import { live, requirePassword } from './accounts.shared.ts';
 
 // What a signed-in person does with their own account: profile, e-mail address, password, sessions.
 
@@ -35,7 +37,7 @@ export const getProfile = async (deps: TDeps, actor: TActor): Promise<TProfile> 
     emailVerified: p.email_verified_at !== null,
     nameLatin: p.name_latin,
     nameZh: p.name_zh,
-    locale: localeOf(p.locale),
+    locale: asLocale(p.locale),
     role: p.role,
     totpEnabled: p.totp_enabled_at !== null,
     recoveryCodesLeft: p.totp_enabled_at ? await repo.countUnusedRecoveryCodes(deps.db, p.id) : 0,
@@ -96,7 +98,7 @@ export const requestEmailChange = async (
       link: link(deps, meta.locale, `/account/email/confirm?token=${token}`),
     }),
   );
-  const l = localeOf(p.locale);
+  const l = asLocale(p.locale);
   await sendMail(
     deps,
     buildMail('emailChangeRequested', l, p.email, {
@@ -140,7 +142,7 @@ export const confirmEmailChange = async (
         requestId: meta.requestId,
         ip: meta.ip,
       });
-      previous = { email: p.email, locale: localeOf(p.locale), masked: maskEmail(row.new_email) };
+      previous = { email: p.email, locale: asLocale(p.locale), masked: maskEmail(row.new_email) };
       return 'changed';
     });
   } catch (err) {
@@ -188,7 +190,7 @@ export const changePassword = async (
       ip: meta.ip,
     });
   });
-  const l = localeOf(p.locale);
+  const l = asLocale(p.locale);
   await sendMail(
     deps,
     buildMail('passwordChanged', l, p.email, { reset: link(deps, l, '/password/forgot') }),

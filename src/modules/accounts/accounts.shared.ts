@@ -3,6 +3,7 @@ import { verifyPassword } from '../../platform/auth/password.ts';
 import { hashToken } from '../../platform/auth/tokens.ts';
 import { unseal, verifyTotp } from '../../platform/auth/totp.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { nowIso } from '../../platform/db/schema.ts';
 import type { TDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { fieldError } from '../../platform/http/form.ts';
@@ -12,9 +13,6 @@ import * as repo from './accounts.repo.ts';
 import { normaliseRecoveryCode } from './accounts.service.ts';
 
 // Helpers the account services share: the live person, password and second-factor re-checks.
-
-export const nowIso = () => new Date().toISOString();
-export const localeOf = (v: string): TLocale => (v === 'zh' ? 'zh' : 'en');
 
 /** Other modules plug into account export and deletion without accounts knowing them. */
 export type TAccountHooks = Readonly<{

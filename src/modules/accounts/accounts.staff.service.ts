@@ -1,11 +1,11 @@
 import { searchAudit, type TAuditQuery, writeAudit } from '../../platform/audit.ts';
 import type { TActor, TCallMeta, TRole } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { nowIso } from '../../platform/db/schema.ts';
 import type { TDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { canChangeRole, canReadAudit, canReadPerson } from './accounts.policy.ts';
 import * as repo from './accounts.repo.ts';
-import { nowIso } from './accounts.shared.ts';
 
 // Staff: people and the audit log
 

@@ -3,17 +3,19 @@ import { ROLES, type TRole } from '../../platform/auth/actor.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import { EMPTY_FORM, Flash, PostForm, Select } from '../../platform/views/form.tsx';
 import { t } from './accounts.messages.ts';
-import type { TPersonRow } from './accounts.repo.ts';
+import type { TPersonName, TPersonRow } from './accounts.repo.ts';
 
 // Staff pages: the staff home, people and the audit log.
 
-type TName = { nameLatin: string | null; nameZh: string | null; email: string; deleted: boolean };
+/** A person's name as the reader would write it: the Chinese one first in Chinese, else the Latin one. */
+export const preferredName = (locale: TLocale, n: TPersonName): string | null =>
+  locale === 'zh' ? (n.nameZh ?? n.nameLatin) : (n.nameLatin ?? n.nameZh);
 
-export const personLabel = (locale: TLocale, n: TName | undefined, id: number | null): string => {
+export const personLabel = (locale: TLocale, n: TPersonName | undefined, id: number | null): string => {
   if (id === null) return t(locale, 'accounts.audit.system');
   if (!n) return t(locale, 'accounts.staff.person', { id });
   if (n.deleted) return t(locale, 'accounts.deletedUser');
-  const name = locale === 'zh' ? (n.nameZh ?? n.nameLatin) : (n.nameLatin ?? n.nameZh);
+  const name = preferredName(locale, n);
   return name ? `${name} (${n.email})` : n.email;
 };
 
@@ -202,7 +204,7 @@ export const AuditBody = (p: {
   page: number;
   rows: readonly TAuditEntry[];
   total: number;
-  names: ReadonlyMap<number, TName>;
+  names: ReadonlyMap<number, TPersonName>;
   retentionDays: number;
 }) => {
   const { locale, filters } = p;

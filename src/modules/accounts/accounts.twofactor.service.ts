@@ -11,13 +11,14 @@ import {
   unseal,
   verifyTotp,
 } from '../../platform/auth/totp.ts';
+import { nowIso } from '../../platform/db/schema.ts';
 import type { TDeps } from '../../platform/deps.ts';
 import type { TAppEnv } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { fieldError } from '../../platform/http/form.ts';
 import * as repo from './accounts.repo.ts';
 import { startSession } from './accounts.session.ts';
-import { live, nowIso, requirePassword, requireSecondFactor } from './accounts.shared.ts';
+import { live, requirePassword, requireSecondFactor } from './accounts.shared.ts';
 
 // Two-factor authentication
 

@@ -12,6 +12,7 @@ export {
   ROLE_PERMISSIONS,
   type TPermission,
 } from './accounts.policy.ts';
+export type { TPersonName } from './accounts.repo.ts';
 export { createAuthRoutes } from './accounts.routes.tsx';
 export { zEmail } from './accounts.schemas.ts';
 export { createUserFromCli, link, sendMail } from './accounts.service.ts';
@@ -19,3 +20,4 @@ export { sessionMiddleware } from './accounts.session.ts';
 export type { TAccountHooks } from './accounts.shared.ts';
 export { createStaffRoutes } from './accounts.staff.routes.tsx';
 export { peopleNames } from './accounts.staff.service.ts';
+export { preferredName } from './accounts.staff.views.tsx';

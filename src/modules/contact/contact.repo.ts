@@ -1,5 +1,6 @@
 import { type Generated, type Kysely, type Selectable, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { asLocale } from '../../platform/i18n/locale.ts';
 import type { TContactMessage, TContactReply, TContactStatus } from './contact.schemas.ts';
 
 type MessageTable = {
@@ -31,7 +32,7 @@ const toMessage = (r: Selectable<MessageTable>): TContactMessage => ({
   email: r.email,
   subject: r.subject,
   body: r.body,
-  locale: r.locale === 'zh' ? 'zh' : 'en',
+  locale: asLocale(r.locale),
   status: r.status as TContactStatus,
   createdAt: r.created_at,
   updatedAt: r.updated_at,

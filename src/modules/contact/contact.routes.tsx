@@ -16,7 +16,7 @@ import {
 } from '../../platform/views/form.tsx';
 import type { TCrumb } from '../../platform/views/layout.tsx';
 import { renderPage } from '../../platform/views/page.tsx';
-import { requirePermission } from '../accounts/index.ts';
+import { preferredName, requirePermission } from '../accounts/index.ts';
 import { t } from './contact.messages.ts';
 import { ZContactForm, ZInboxQuery, ZReplyForm, ZStatusForm } from './contact.schemas.ts';
 import {
@@ -141,7 +141,7 @@ export const createContactStaffRoutes = (deps: TDeps) => {
             const n = id === null ? undefined : names.get(id);
             if (!n) return '—';
             if (n.deleted) return t(locale, 'contact.staffDeleted');
-            return (locale === 'zh' ? (n.nameZh ?? n.nameLatin) : (n.nameLatin ?? n.nameZh)) ?? n.email;
+            return preferredName(locale, n) ?? n.email;
           }}
           form={form}
           flash={done === 'replied' || done === 'status' ? t(locale, `contact.done.${done}`) : undefined}

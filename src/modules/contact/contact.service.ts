@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeAudit } from '../../platform/audit.ts';
 import type { TActor, TCallMeta } from '../../platform/auth/actor.ts';
+import { nowIso } from '../../platform/db/schema.ts';
 import type { TDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { fieldError } from '../../platform/http/form.ts';
@@ -11,7 +12,6 @@ import type { TContactForm, TContactStatus } from './contact.schemas.ts';
 
 // Contact Us: messages from anyone, answered by staff from an inbox.
 
-const nowIso = () => new Date().toISOString();
 // No 0/O or 1/I/L: references are read out on the phone.
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const newReference = () => `C-${[...randomBytes(6)].map((b) => ALPHABET[b % ALPHABET.length]).join('')}`;

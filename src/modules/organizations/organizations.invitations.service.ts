@@ -1,5 +1,6 @@
 import type { TActor, TCallMeta } from '../../platform/auth/actor.ts';
 import { hashToken, isTokenShaped, newToken } from '../../platform/auth/tokens.ts';
+import { nowIso } from '../../platform/db/schema.ts';
 import type { TDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { fieldError } from '../../platform/http/form.ts';
@@ -12,7 +13,6 @@ import { auditOrg, managedOrg } from './organizations.service.ts';
 
 // Invitations by e-mail: a single-use link for 7 days; only the token's SHA-256 is stored.
 
-const nowIso = () => new Date().toISOString();
 const INVITATION_TTL_MS = 7 * 86_400_000;
 
 /** Invites an address (by e-mail, in the inviter's page language); only the token's hash is stored. */

@@ -1,9 +1,9 @@
 import type { TActor, TCallMeta } from '../../platform/auth/actor.ts';
+import { nowIso } from '../../platform/db/schema.ts';
 import type { TDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { fieldError } from '../../platform/http/form.ts';
-import type { TLocale } from '../../platform/i18n/locale.ts';
-import { link, peopleNames, sendMail } from '../accounts/index.ts';
+import { link, peopleNames, sendMail, type TPersonName } from '../accounts/index.ts';
 import { joinDecidedMail } from './organizations.mail.ts';
 import {
   canGrant,
@@ -18,15 +18,7 @@ import { auditOrg, loadOrg, managedOrg } from './organizations.service.ts';
 
 // People and organisations: the profile as each reader sees it, invitations, requests to join, roles.
 
-const nowIso = () => new Date().toISOString();
-const _INVITATION_TTL_MS = 7 * 86_400_000;
-
-export type TPersonName = Readonly<{
-  nameLatin: string | null;
-  nameZh: string | null;
-  email: string;
-  deleted: boolean;
-}>;
+export type { TPersonName };
 export type TMemberView = Readonly<{
   personId: number;
   role: TMemberRole;
@@ -122,11 +114,6 @@ export const requestToJoin = async (
 };
 
 // The requester's saved language when the accounts module tells it, else the page the decider used.
-const readerLocale = (person: unknown, fallback: TLocale): TLocale => {
-  const l = (person as { locale?: unknown } | undefined)?.locale;
-  return l === 'en' || l === 'zh' ? l : fallback;
-};
-
 /** Approves (adds a member) or declines a request to join; the requester hears by e-mail. */
 export const decideJoin = async (
   deps: TDeps,
@@ -153,7 +140,7 @@ export const decideJoin = async (
   });
   const person = (await peopleNames(deps, [personId])).get(personId);
   if (!person || person.deleted) return;
-  const locale = readerLocale(person, meta.locale);
+  const locale = person.locale;
   await sendMail(
     deps,
     joinDecidedMail(locale, person.email, {

@@ -1,6 +1,7 @@
 import { writeAudit } from '../../platform/audit.ts';
 import type { TActor, TCallMeta } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { nowIso } from '../../platform/db/schema.ts';
 import type { TDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { fieldError } from '../../platform/http/form.ts';
@@ -18,8 +19,6 @@ import {
 } from './organizations.schemas.ts';
 
 // Organisations themselves: creation, profile edits, staff verification and review of key-field changes.
-
-const nowIso = () => new Date().toISOString();
 
 /** The organisation by slug, or NOT_FOUND. */
 export const loadOrg = async (db: Db, slug: string): Promise<repo.TOrgRow> => {

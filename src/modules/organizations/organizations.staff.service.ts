@@ -1,4 +1,5 @@
 import type { TActor, TCallMeta } from '../../platform/auth/actor.ts';
+import { nowIso } from '../../platform/db/schema.ts';
 import type { TDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { canReviewChange, canVerify } from './organizations.policy.ts';
@@ -7,8 +8,6 @@ import { decodeChanges, type TKeyChanges, type TOrg } from './organizations.sche
 import { auditOrg, checkCreditCode, loadOrg } from './organizations.service.ts';
 
 // Staff: verification with an evidence note, and review of key-field changes to verified organisations.
-
-const nowIso = () => new Date().toISOString();
 
 export type TChangeView = Readonly<{ id: number; org: TOrg; changes: TKeyChanges; createdAt: string }>;
 

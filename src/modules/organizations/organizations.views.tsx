@@ -2,7 +2,7 @@ import { formatDate, isoDay } from '../../platform/i18n/format.ts';
 import { langTag, type TLocale } from '../../platform/i18n/locale.ts';
 import { Flash } from '../../platform/views/form.tsx';
 import { fill } from '../../platform/views/page.tsx';
-import { maskEmail } from '../accounts/index.ts';
+import { maskEmail, preferredName } from '../accounts/index.ts';
 import type { TPersonName } from './organizations.members.service.ts';
 import { t } from './organizations.messages.ts';
 import type { TMemberRole, TOrg } from './organizations.schemas.ts';
@@ -14,8 +14,7 @@ const other = (l: TLocale): TLocale => (l === 'en' ? 'zh' : 'en');
 /** A person's name in the reader's language ("Deleted user" for erased accounts). */
 export const personLabel = (locale: TLocale, p: TPersonName | undefined): string => {
   if (!p || p.deleted) return t(locale, 'organizations.members.deleted');
-  const name = locale === 'zh' ? (p.nameZh ?? p.nameLatin) : (p.nameLatin ?? p.nameZh);
-  return name || maskEmail(p.email);
+  return preferredName(locale, p) || maskEmail(p.email);
 };
 
 export const When = (p: { locale: TLocale; at: string }) => (

@@ -4,6 +4,10 @@ export const DEFAULT_LOCALE: TLocale = 'en';
 
 export const isLocale = (v: unknown): v is TLocale => v === 'en' || v === 'zh';
 
+/** A stored or submitted language as a site locale, `fallback` for anything else. */
+export const asLocale = (v: unknown, fallback: TLocale = DEFAULT_LOCALE): TLocale =>
+  isLocale(v) ? v : fallback;
+
 /** BCP 47 tag for `<html lang>` and `Intl`. */
 export const langTag = (locale: TLocale): string => (locale === 'zh' ? 'zh-CN' : 'en');
 
