@@ -1,4 +1,4 @@
-import { formatDate } from '../../platform/i18n/format.ts';
+import { formatDate, formatDateTime } from '../../platform/i18n/format.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import {
   EMPTY_FORM,
@@ -24,13 +24,6 @@ export type TMyOrganization = Readonly<{
 }>;
 
 export type TAccountForms = Readonly<{ profile?: TFormState; email?: TFormState; password?: TFormState }>;
-
-const dateTime = (iso: string, locale: TLocale) =>
-  new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
-  }).format(new Date(iso));
 
 export const AccountBody = (p: {
   locale: TLocale;
@@ -236,15 +229,15 @@ export const SessionsBody = (p: {
                   {s.userAgent ?? t(locale, 'accounts.sessions.unknown')}
                   {s.current ? <strong class="tag"> {t(locale, 'accounts.sessions.current')}</strong> : null}
                 </td>
-                <td>{dateTime(s.createdAt, locale)}</td>
-                <td>{dateTime(s.lastSeenAt, locale)}</td>
+                <td>{formatDateTime(locale, s.createdAt)}</td>
+                <td>{formatDateTime(locale, s.lastSeenAt)}</td>
                 <td>{s.ip ?? t(locale, 'accounts.sessions.unknown')}</td>
                 <td>
                   <PostForm action={`/${locale}/account/sessions/${s.handle}/revoke`} csrf={p.csrf} inline>
                     <button
                       type="submit"
                       class="link-button"
-                      aria-label={`${t(locale, 'accounts.sessions.revoke')}: ${dateTime(s.createdAt, locale)}`}
+                      aria-label={`${t(locale, 'accounts.sessions.revoke')}: ${formatDateTime(locale, s.createdAt)}`}
                     >
                       {t(locale, 'accounts.sessions.revoke')}
                     </button>

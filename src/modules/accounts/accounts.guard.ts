@@ -12,6 +12,13 @@ import { can, owesSecondFactor, type TPermission } from './accounts.policy.ts';
 export const safeNext = (next: string | undefined, fallback: string): string =>
   next && /^\/(en|zh)(\/[\x21-\x5b\x5d-\x7e]*)?$/.test(next) ? next : fallback;
 
+/** Ends the request with a 303 to `location` (the error handler sends it, with any cookies set so far). */
+const redirect = (location: string): never => {
+  throw new HTTPException(303, {
+    res: new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } }),
+  });
+};
+
 /**
  * The signed-in person, or: a 401 under /api, a redirect to the sign-in page (coming back here after)
  * for pages.
@@ -23,12 +30,7 @@ export const requireActor = (c: Context<TAppEnv>): TActor => {
   if (url.pathname.startsWith('/api/')) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   const locale = c.get('locale') ?? 'en';
   const back = c.req.method === 'GET' ? `${url.pathname}${url.search}` : `/${locale}/account`;
-  throw new HTTPException(303, {
-    res: new Response(null, {
-      status: 303,
-      headers: { Location: `/${locale}/login?next=${encodeURIComponent(back)}`, 'Cache-Control': 'no-store' },
-    }),
-  });
+  return redirect(`/${locale}/login?next=${encodeURIComponent(back)}`);
 };
 
 /**
@@ -40,12 +42,18 @@ export const requirePermission = (c: Context<TAppEnv>, permission: TPermission):
   if (can(actor, permission)) return actor;
   if (owesSecondFactor(actor)) {
     const locale = c.get('locale') ?? 'en';
-    throw new HTTPException(303, {
-      res: new Response(null, {
-        status: 303,
-        headers: { Location: `/${locale}/account/two-factor?required=1` },
-      }),
-    });
+    redirect(`/${locale}/account/two-factor?required=1`);
   }
   throw new AppError('NOT_FOUND');
+};
+
+/**
+ * A signed-in person with a staff role (reviewer, editor, administrator) whose session has the second
+ * factor; members get 404, staff who still owe it are sent to set it up.
+ */
+export const requireStaff = (c: Context<TAppEnv>): TActor => {
+  const actor = requireActor(c);
+  if (actor.role === 'member') throw new AppError('NOT_FOUND');
+  if (owesSecondFactor(actor)) redirect(`/${c.get('locale') ?? 'en'}/account/two-factor?required=1`);
+  return actor;
 };

@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import type { TDeps } from '../../platform/deps.ts';
 import type { TAppEnv } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -9,9 +8,9 @@ import { rateLimit } from '../../platform/http/rate-limit.ts';
 import { callMeta } from '../../platform/http/request-meta.ts';
 import { parseQuery } from '../../platform/http/validate.ts';
 import { renderPage } from '../../platform/views/page.tsx';
-import { requireActor, requirePermission } from './accounts.guard.ts';
+import { requirePermission, requireStaff } from './accounts.guard.ts';
 import { t } from './accounts.messages.ts';
-import { can, canChangeRole, owesSecondFactor } from './accounts.policy.ts';
+import { can, canChangeRole } from './accounts.policy.ts';
 import { ZAuditQuery, ZPeopleQuery, ZRoleChange } from './accounts.schemas.ts';
 import {
   auditFor,
@@ -29,17 +28,8 @@ export const createStaffRoutes = (deps: TDeps) => {
   app.post('*', rateLimit(deps, { name: 'staff-write', limit: 120, windowMs: 10 * 60_000 }));
 
   app.get('/', (c) => {
-    const actor = requireActor(c);
+    const actor = requireStaff(c);
     const locale = c.get('locale');
-    if (actor.role === 'member') throw new AppError('NOT_FOUND');
-    if (owesSecondFactor(actor)) {
-      throw new HTTPException(303, {
-        res: new Response(null, {
-          status: 303,
-          headers: { Location: `/${locale}/account/two-factor?required=1` },
-        }),
-      });
-    }
     const links = [
       can(actor, 'verify:organization')
         ? {

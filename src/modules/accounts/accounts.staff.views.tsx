@@ -2,6 +2,7 @@ import type { TAuditEntry } from '../../platform/audit.ts';
 import { ROLES, type TRole } from '../../platform/auth/actor.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import { EMPTY_FORM, Flash, PostForm, Select } from '../../platform/views/form.tsx';
+import { Pager } from '../../platform/views/pager.tsx';
 import { t } from './accounts.messages.ts';
 import type { TPersonName, TPersonRow } from './accounts.repo.ts';
 
@@ -38,37 +39,6 @@ export const StaffHomeBody = (p: {
     </ul>
   </div>
 );
-
-const Pager = (p: {
-  locale: TLocale;
-  page: number;
-  total: number;
-  size: number;
-  href: (page: number) => string;
-}) => {
-  const last = Math.max(1, Math.ceil(p.total / p.size));
-  if (last === 1) return null;
-  return (
-    <nav class="pager" aria-label={t(p.locale, 'accounts.pager.label')}>
-      <ul>
-        {p.page > 1 ? (
-          <li>
-            <a href={p.href(p.page - 1)} rel="prev">
-              {t(p.locale, 'accounts.pager.previous')}
-            </a>
-          </li>
-        ) : null}
-        {p.page < last ? (
-          <li>
-            <a href={p.href(p.page + 1)} rel="next">
-              {t(p.locale, 'accounts.pager.next')}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
-};
 
 export const PeopleBody = (p: {
   locale: TLocale;

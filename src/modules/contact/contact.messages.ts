@@ -40,12 +40,9 @@ const en = {
   'contact.message.setStatus': 'Change status',
   'contact.done.replied': 'Your reply was sent.',
   'contact.done.status': 'The status was changed.',
-  'contact.pager.previous': 'Previous page',
-  'contact.pager.label': 'Pages',
   'contact.sent.bodyNoReference': 'Thank you. Staff reply by email, usually within five working days.',
   'contact.message.sendFailed':
     'The reply could not be sent. Nothing was recorded: try again in a few minutes.',
-  'contact.pager.next': 'Next page',
   'contact.staffDeleted': 'Deleted user',
 } as const;
 
@@ -88,11 +85,8 @@ const zh: Record<K, string> = {
   'contact.message.setStatus': '更改状态',
   'contact.done.replied': '回复已发送。',
   'contact.done.status': '状态已更改。',
-  'contact.pager.previous': '上一页',
-  'contact.pager.label': '分页',
   'contact.sent.bodyNoReference': '谢谢。工作人员将通过电子邮件回复，一般在五个工作日内。',
   'contact.message.sendFailed': '回复未能发出，系统未作任何记录，请几分钟后重试。',
-  'contact.pager.next': '下一页',
   'contact.staffDeleted': '已注销用户',
 };
 

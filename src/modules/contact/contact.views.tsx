@@ -1,5 +1,7 @@
+import { formatDateTime } from '../../platform/i18n/format.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import { ErrorSummary, Field, Flash, PostForm, Select, type TFormState } from '../../platform/views/form.tsx';
+import { Pager } from '../../platform/views/pager.tsx';
 import { t } from './contact.messages.ts';
 import {
   CONTACT_STATUSES,
@@ -16,13 +18,6 @@ const labels = (locale: TLocale) => ({
   reply: t(locale, 'contact.message.reply'),
   status: t(locale, 'contact.inbox.status'),
 });
-
-const dateTime = (iso: string, locale: TLocale) =>
-  new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
-  }).format(new Date(iso));
 
 export const ContactFormBody = (p: { locale: TLocale; csrf: string; form: TFormState }) => (
   <div class="reading">
@@ -145,7 +140,7 @@ export const InboxBody = (p: {
                   <td>
                     <a href={`/${locale}/staff/contact/${m.id}`}>{m.reference}</a>
                   </td>
-                  <td>{dateTime(m.createdAt, locale)}</td>
+                  <td>{formatDateTime(locale, m.createdAt)}</td>
                   <td lang={m.locale === 'zh' ? 'zh-CN' : 'en'}>{m.subject}</td>
                   <td>{m.name}</td>
                   <td>
@@ -157,22 +152,13 @@ export const InboxBody = (p: {
           </table>
         </div>
       )}
-      {p.total > p.pageSize ? (
-        <nav class="pager" aria-label={t(locale, 'contact.pager.label')}>
-          <ul>
-            {p.page > 1 ? (
-              <li>
-                <a href={href(p.status, p.page - 1)}>{t(locale, 'contact.pager.previous')}</a>
-              </li>
-            ) : null}
-            {p.page * p.pageSize < p.total ? (
-              <li>
-                <a href={href(p.status, p.page + 1)}>{t(locale, 'contact.pager.next')}</a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pager
+        locale={locale}
+        page={p.page}
+        total={p.total}
+        size={p.pageSize}
+        href={(n) => href(p.status, n)}
+      />
     </div>
   );
 };
@@ -197,7 +183,7 @@ export const MessageBody = (p: {
         <dt>{t(locale, 'contact.inbox.reference')}</dt>
         <dd>{m.reference}</dd>
         <dt>{t(locale, 'contact.inbox.received')}</dt>
-        <dd>{dateTime(m.createdAt, locale)}</dd>
+        <dd>{formatDateTime(locale, m.createdAt)}</dd>
         <dt>{t(locale, 'contact.inbox.from')}</dt>
         <dd>
           {m.name} &lt;{m.email}&gt;
@@ -219,7 +205,7 @@ export const MessageBody = (p: {
           <p class="meta">
             {t(locale, 'contact.message.repliedBy', {
               who: p.authorName(r.authorId),
-              date: dateTime(r.sentAt, locale),
+              date: formatDateTime(locale, r.sentAt),
             })}
           </p>
           <blockquote lang={lang}>

@@ -54,6 +54,26 @@ export const formatDate = (locale: TLocale, isoDate: string): string => {
   return Number.isNaN(d.getTime()) ? isoDate : dateFormat(locale).format(d);
 };
 
+const dateTimeFormat = (locale: TLocale): Intl.DateTimeFormat => {
+  const key = `dt:${locale}`;
+  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Asia/Shanghai',
+    });
+    cache.set(key, f);
+  }
+  return f;
+};
+
+/** A moment in Beijing time, e.g. for sessions and messages: "26 Nov 2026, 14:05" / "2026年11月26日 14:05". */
+export const formatDateTime = (locale: TLocale, iso: string): string => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat(locale).format(d);
+};
+
 /** The machine-readable form for `<time datetime>`. */
 export const isoDay = (isoDate: string): string => isoDate.slice(0, 10);
 

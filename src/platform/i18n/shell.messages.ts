@@ -63,6 +63,9 @@ const en = {
   'form.error.choose': 'Choose one of the options',
   'form.error.characters': 'Remove the control characters from this field',
   'form.optional': '(optional)',
+  'shell.pager.label': 'Pages',
+  'shell.pager.previous': 'Previous page',
+  'shell.pager.next': 'Next page',
   'error.home': 'Go to the home page',
 } as const;
 
@@ -128,6 +131,9 @@ const zh: Record<K, string> = {
   'form.error.choose': '请从选项中选择一项',
   'form.error.characters': '请删除此项中的控制字符',
   'form.optional': '（选填）',
+  'shell.pager.label': '分页',
+  'shell.pager.previous': '上一页',
+  'shell.pager.next': '下一页',
   'error.home': '返回首页',
 };
 
