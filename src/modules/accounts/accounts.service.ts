@@ -3,7 +3,6 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { TCallMeta, TRole } from '../../platform/auth/actor.ts';
 import { hashPassword, passwordProblems, verifyPassword } from '../../platform/auth/password.ts';
 import { hashToken, isTokenShaped, newToken } from '../../platform/auth/tokens.ts';
-import { unseal, verifyTotp } from '../../platform/auth/totp.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { nowIso } from '../../platform/db/schema.ts';
 import type { TDeps } from '../../platform/deps.ts';
@@ -14,6 +13,7 @@ import { hitRateLimit, resetRateLimit, type TRateLimitRule } from '../../platfor
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import { asLocale } from '../../platform/i18n/locale.ts';
 import type { TMail } from '../../platform/mail/mailer.ts';
+import { checkSecondFactor } from './accounts.factor.ts';
 import { buildMail, type TMailKind } from './accounts.mail.ts';
 import * as repo from './accounts.repo.ts';
 import type { TSignUp } from './accounts.schemas.ts';
@@ -245,9 +245,6 @@ export const pendingSecondFactor = async (deps: TDeps, c: Context<TAppEnv>) => {
   return row;
 };
 
-/** Normalises a recovery code as typed (`abcde-12345`, spaces, any case) before hashing. */
-export const normaliseRecoveryCode = (code: string): string => code.replace(/[\s-]/g, '').toLowerCase();
-
 /**
  * Accepts a TOTP code or an unused recovery code for a half-signed-in browser and turns it into a full
  * session with a new id. Tries are limited per person.
@@ -274,30 +271,7 @@ export const completeSecondFactor = async (
     });
   }
   return deps.db.transaction().execute(async (trx) => {
-    let method: 'totp' | 'recovery-code' | undefined;
-    const digits = code.replace(/\s/g, '');
-    if (/^\d{6}$/.test(digits)) {
-      let key: Buffer;
-      try {
-        key = unseal(deps.config.sessionSecret, person.totp_secret as string);
-      } catch {
-        // Sealed under another SESSION_SECRET: the key is unreadable; recovery codes still work.
-        deps.log.error('two-factor key cannot be opened (was SESSION_SECRET changed?)', {
-          personId: person.id,
-        });
-        throw fieldError('code', 'accounts.mfa.wrongCode');
-      }
-      const step = verifyTotp(
-        key,
-        digits,
-        Date.now(),
-        person.totp_last_step === null ? null : Number(person.totp_last_step),
-      );
-      if (step !== undefined && (await repo.claimTotpStep(trx, person.id, step))) method = 'totp';
-    } else if (await repo.useRecoveryCode(trx, person.id, hashToken(normaliseRecoveryCode(code)), nowIso())) {
-      method = 'recovery-code';
-    }
-    if (!method) throw fieldError('code', 'accounts.mfa.wrongCode');
+    const method = await checkSecondFactor(deps, trx, person, code, 'code');
     await startSession(deps, trx, c, person, 'active', { mfa: true, ip: meta.ip });
     await writeAudit(trx, {
       actorId: person.id,

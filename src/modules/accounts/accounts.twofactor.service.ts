@@ -16,9 +16,10 @@ import type { TDeps } from '../../platform/deps.ts';
 import type { TAppEnv } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { fieldError } from '../../platform/http/form.ts';
+import { checkSecondFactor, normaliseRecoveryCode } from './accounts.factor.ts';
 import * as repo from './accounts.repo.ts';
 import { startSession } from './accounts.session.ts';
-import { live, requirePassword, requireSecondFactor } from './accounts.shared.ts';
+import { live, requirePassword } from './accounts.shared.ts';
 
 // Two-factor authentication
 
@@ -99,7 +100,7 @@ export const enableTotp = async (
     await repo.replaceRecoveryCodes(
       trx,
       p.id,
-      codes.map((code) => hashToken(code.replace('-', ''))),
+      codes.map((code) => hashToken(normaliseRecoveryCode(code))),
     );
     const id = await startSession(deps, trx, c, p, 'active', { mfa: true, ip: meta.ip });
     await writeAudit(trx, {
@@ -128,7 +129,7 @@ export const disableTotp = async (
   if (p.role !== 'member') throw fieldError('disable_password', 'accounts.mfa.requiredForRole');
   await requirePassword(deps, p, input.disable_password, 'disable_password');
   await deps.db.transaction().execute(async (trx) => {
-    await requireSecondFactor(deps, trx, p, input.disable_code, 'disable_code');
+    await checkSecondFactor(deps, trx, p, input.disable_code, 'disable_code');
     await repo.updatePerson(
       trx,
       p.id,
@@ -164,7 +165,7 @@ export const regenerateRecoveryCodes = async (
     await repo.replaceRecoveryCodes(
       trx,
       p.id,
-      codes.map((code) => hashToken(code.replace('-', ''))),
+      codes.map((code) => hashToken(normaliseRecoveryCode(code))),
     );
     await writeAudit(trx, {
       actorId: p.id,
