@@ -2,14 +2,12 @@
 // Serves the portal from a fresh SQLite database with the demo data, in its own process, and loads the
 // home page and one content page with autocannon, beside a bare Hono route measured in the same run.
 // Prints requests/s, p50/p99 latency, the ratio to the bare route, and the server's RSS. Asserts nothing.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { BROWSER_HEADERS, load as loadRun, median, rssMb, startProcess, type TRun } from './lib.ts';
 
 const { values } = parseArgs({
   options: {
@@ -21,64 +19,8 @@ const { values } = parseArgs({
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const ROUNDS = Number(values.rounds);
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-
-/** Starts a server process on a free port and waits until it answers. */
-const startProcess = async (args: string[], env: Record<string, string>, probe: string) => {
-  const port = await freePort();
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://localhost:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}${probe}`)).ok) return { child, url };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${args.join(' ')} did not answer on ${url}`);
-};
-
-const rssMb = (pid: number): number => {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-};
-
-type TRun = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-
-// What a browser sends that changes the answer: it accepts gzip.
-const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
-
-const load = async (url: string): Promise<TRun> => {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: BROWSER_HEADERS });
-  return {
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: r.errors,
-    non2xx: r.non2xx,
-  };
-};
+const load = (url: string) => loadRun(url, CONNECTIONS, SECONDS);
 
 const main = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ecosphere-bench-'));

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { seedNews } from '../src/modules/cms/index.ts';
 import { seedOrganizations } from '../src/modules/directory/index.ts';
 import { seedIndicators } from '../src/modules/indicators/index.ts';
+import { seedAudiences, seedHelp } from '../src/modules/pages/index.ts';
 import { parseCsvRecords } from '../src/platform/csv.ts';
 import { getSetting, setSetting } from '../src/platform/db/settings.ts';
 import type { TDeps } from '../src/platform/deps.ts';
@@ -12,7 +13,12 @@ const DEMO_DIR = fileURLToPath(new URL('./demo/', import.meta.url));
 
 type TBilingual = { en: string; zh: string };
 type TCounts = { inserted: number; updated: number; unchanged: number };
-export type TSeedReport = Readonly<Record<'indicators' | 'observations' | 'organizations' | 'news', TCounts>>;
+export type TSeedReport = Readonly<
+  Record<
+    'indicators' | 'observations' | 'organizations' | 'news' | 'help' | 'audiencePages' | 'audienceLinks',
+    TCounts
+  >
+>;
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(`${DEMO_DIR}${file}`, 'utf8')) as T;
 
@@ -54,8 +60,9 @@ export const isDemoLoaded = async (deps: TDeps): Promise<boolean> =>
   (await getSetting(deps.db, DEMO_LOADED)) !== undefined;
 
 /**
- * Loads the demonstration data set: the article's figures, the organisations it names, and news written
- * from it. Idempotent: a second run reports everything unchanged and writes nothing.
+ * Loads the demonstration data set: the article's figures, the organisations it names, news written
+ * from it, and the Help Center and audience pages written for the demo. Idempotent: a second run
+ * reports everything unchanged and writes nothing.
  */
 export const seedDemo = async (deps: TDeps): Promise<TSeedReport> => {
   const orgs = readJson<{ source: TBilingual; organizations: Record<string, unknown>[] }>(
@@ -71,6 +78,16 @@ export const seedDemo = async (deps: TDeps): Promise<TSeedReport> => {
     deps,
     news.articles.map((a) => ({ ...a, source: news.source })),
   );
+  const help = await seedHelp(deps, readJson<{ entries: unknown[] }>('help.json').entries);
+  const audiences = await seedAudiences(deps, readJson<{ pages: unknown[] }>('audiences.json').pages);
   await setSetting(deps.db, DEMO_LOADED, new Date().toISOString());
-  return { indicators, observations, organizations, news: newsCounts };
+  return {
+    indicators,
+    observations,
+    organizations,
+    news: newsCounts,
+    help,
+    audiencePages: audiences.pages,
+    audienceLinks: audiences.links,
+  };
 };

@@ -10,7 +10,7 @@ import {
   sessionMiddleware,
   type TAccountRoutesOptions,
 } from './modules/accounts/index.ts';
-import { createCmsRoutes } from './modules/cms/index.ts';
+import { createCmsEditorialRoutes, createCmsRoutes } from './modules/cms/index.ts';
 import { createContactRoutes, createContactStaffRoutes } from './modules/contact/index.ts';
 import { createDirectoryRoutes } from './modules/directory/index.ts';
 import { createIndicatorsRoutes } from './modules/indicators/index.ts';
@@ -21,7 +21,9 @@ import {
   myOrganizations,
   organizationHooks,
 } from './modules/organizations/index.ts';
+import { createAudienceStaffRoutes, createHelpStaffRoutes } from './modules/pages/index.ts';
 import { createPortalRoutes, createSiteRoutes } from './modules/portal/index.ts';
+import { createReportRoutes, createReportStaffRoutes } from './modules/reports/index.ts';
 import { pingDatabase } from './platform/db/database.ts';
 import type { TDeps } from './platform/deps.ts';
 import { mountAssets, type TAssets } from './platform/http/assets.ts';
@@ -111,6 +113,11 @@ export const createApp = (deps: TDeps, assets: TAssets) => {
     site.route('/account', createAccountRoutes(deps, accountHooks));
     site.route('/contact', createContactRoutes(deps));
     site.route('/staff/contact', createContactStaffRoutes(deps));
+    site.route('/staff/help', createHelpStaffRoutes(deps));
+    site.route('/staff/audiences', createAudienceStaffRoutes(deps));
+    site.route('/staff/news', createCmsEditorialRoutes(deps));
+    site.route('/report', createReportRoutes(deps));
+    site.route('/staff/reports', createReportStaffRoutes(deps));
     site.route('/staff/organizations', createOrganizationsStaffRoutes(deps));
     site.route('/staff', createStaffRoutes(deps));
     site.route('/organizations', createOrganizationsRoutes(deps));

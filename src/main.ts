@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { isDemoLoaded, seedDemo } from '../seeds/demo.ts';
 import { createApp } from './app.ts';
 import type { TConfig } from './config.ts';
+import { publishDue } from './modules/cms/index.ts';
 import { purgeAudit } from './platform/audit.ts';
 import { openDatabase, type TDatabase } from './platform/db/database.ts';
 import { loadMigrations, migrateToLatest } from './platform/db/migrate.ts';
@@ -55,6 +56,15 @@ export const startServer = async (
     void housekeeping();
     const daily = setInterval(housekeeping, 86_400_000);
     daily.unref();
+    // Scheduled articles go live within a minute of their time.
+    const publishScheduled = () =>
+      publishDue(deps).then(
+        (n) => n > 0 && log.info('scheduled articles published', { articles: n }),
+        (err: Error) => log.error('scheduled publishing failed', { reason: err.message }),
+      );
+    void publishScheduled();
+    const minutely = setInterval(publishScheduled, 60_000);
+    minutely.unref();
     const server = await new Promise<Server>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
         resolve(s as Server),
@@ -75,6 +85,7 @@ export const startServer = async (
         await closed;
         clearTimeout(timer);
         clearInterval(daily);
+        clearInterval(minutely);
         deps.mailer.close();
         await database.close();
         log.info('stopped: database closed');

@@ -101,7 +101,9 @@ describe('module boundaries', () => {
       'directory',
       'indicators',
       'organizations',
+      'pages',
       'portal',
+      'reports',
     ]);
     expect(sources.some((s) => s.path.startsWith('src/platform/'))).toBe(true);
   });

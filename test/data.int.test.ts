@@ -143,6 +143,9 @@ describe('demo data', () => {
       observations: { inserted: 25, updated: 0, unchanged: 0 },
       organizations: { inserted: 7, updated: 0, unchanged: 0 },
       news: { inserted: 3, updated: 0, unchanged: 0 },
+      help: { inserted: 22, updated: 0, unchanged: 0 },
+      audiencePages: { inserted: 4, updated: 0, unchanged: 0 },
+      audienceLinks: { inserted: 20, updated: 0, unchanged: 0 },
     });
     const before = await snapshot(database.db);
     const second = await seedDemo(deps);
@@ -151,6 +154,9 @@ describe('demo data', () => {
       observations: { inserted: 0, updated: 0, unchanged: 25 },
       organizations: { inserted: 0, updated: 0, unchanged: 7 },
       news: { inserted: 0, updated: 0, unchanged: 3 },
+      help: { inserted: 0, updated: 0, unchanged: 22 },
+      audiencePages: { inserted: 0, updated: 0, unchanged: 4 },
+      audienceLinks: { inserted: 0, updated: 0, unchanged: 20 },
     });
     expect(await snapshot(database.db)).toEqual(before);
   });

@@ -89,7 +89,8 @@ describe('news', () => {
     );
     const s = text(html);
     expect(s).toContain('Published 26 September 2017');
-    expect(s).toContain('Source: Guangzhou municipal portal');
+    expect(s).toContain('Updated 26 September 2017');
+    expect(s).toContain('Source Guangzhou municipal portal');
     expect(s).toContain('83 institutions of higher learning');
   });
 
@@ -97,7 +98,7 @@ describe('news', () => {
     const { html } = await getPage(t.app, '/zh/news/guangzhou-innovative-ecosphere-gaining-momentum');
     expect(html).toContain('<h1>广州创新生态圈发展势头强劲</h1>');
     expect(html).toContain('本文暂无中文版');
-    expect(html).toMatch(/<div lang="en"><p>Guangzhou is building/);
+    expect(html).toMatch(/<div class="article-body" lang="en"><p>Guangzhou is building/);
   });
 
   it('shows a fully translated article without the notice', async () => {

@@ -1,4 +1,5 @@
 // Progressive enhancement only: every page works without this file.
+import './report-dialog.ts';
 
 const enhanceMenu = (): void => {
   const button = document.querySelector<HTMLButtonElement>('[data-menu-toggle]');

@@ -167,6 +167,9 @@ const en = {
   'accounts.done.twoFactorReset': 'Two-factor authentication was removed and their sessions were signed out.',
   'accounts.staff.contact': 'Contact inbox',
   'accounts.staff.contactLead': 'Messages sent through Contact us, with replies by email.',
+  'accounts.staff.reports': 'Error reports',
+  'accounts.staff.reportsLead':
+    'Mistakes readers reported on the site, each due for an answer in three working days.',
   'accounts.yes': 'Yes',
   'accounts.no': 'No',
 } as const;
@@ -333,6 +336,8 @@ const zh: Record<K, string> = {
   'accounts.done.twoFactorReset': '已移除两步验证，其会话均已退出。',
   'accounts.staff.contact': '留言收件箱',
   'accounts.staff.contactLead': '通过“联系我们”发来的留言，可通过电子邮件回复。',
+  'accounts.staff.reports': '错误报告',
+  'accounts.staff.reportsLead': '读者报告的本站错误，每份应在三个工作日内答复。',
   'accounts.yes': '是',
   'accounts.no': '否',
 };

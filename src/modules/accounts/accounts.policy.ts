@@ -11,7 +11,16 @@ const MEMBER = [
   'request:membership',
 ] as const;
 const REVIEWER = [...MEMBER, 'review:application:assigned'] as const;
-const EDITOR = [...MEMBER, 'publish:news', 'manage:error-report', 'manage:contact'] as const;
+// Editors write, review, schedule, publish and archive news, keep the help centre and the audience pages,
+// and answer error reports and contact messages.
+const EDITOR = [
+  ...MEMBER,
+  'write:news',
+  'publish:news',
+  'manage:pages',
+  'manage:error-report',
+  'manage:contact',
+] as const;
 const STAFF_ADMIN = [
   ...new Set([
     ...REVIEWER,
@@ -22,6 +31,8 @@ const STAFF_ADMIN = [
     'read:person:any',
     'update:person:role',
     'read:audit',
+    // Take an article off the site with a reason, whoever published it.
+    'unpublish:news',
   ]),
 ] as const;
 

@@ -45,6 +45,13 @@ export const createStaffRoutes = (deps: TDeps) => {
             lead: t(locale, 'accounts.staff.contactLead'),
           }
         : undefined,
+      can(actor, 'manage:error-report')
+        ? {
+            href: `/${locale}/staff/reports`,
+            title: t(locale, 'accounts.staff.reports'),
+            lead: t(locale, 'accounts.staff.reportsLead'),
+          }
+        : undefined,
       can(actor, 'read:person:any')
         ? {
             href: `/${locale}/staff/people`,

@@ -6,23 +6,25 @@ import { parseQuery } from '../../platform/http/validate.ts';
 import { ts } from '../../platform/i18n/shell.messages.ts';
 import { renderPage } from '../../platform/views/page.tsx';
 import { isoInstant } from '../../platform/xml.ts';
+import { FiguresCited, figuresByCode } from '../indicators/index.ts';
 import { atomFeed, rssFeed } from './cms.feeds.ts';
 import { t } from './cms.messages.ts';
 import { ZFeedQuery, ZNewsListQuery } from './cms.schemas.ts';
-import { feedItems, getArticle, listNews, localized } from './cms.service.ts';
-import { ArticleBody, NewsListBody } from './cms.views.tsx';
+import { feedItems, getArticle, listNews, localized, PAGE_SIZE } from './cms.service.ts';
+import { ArticleView, NewsListBody } from './cms.views.tsx';
 
 /** News pages, mounted under /{locale}/news. */
 export const createCmsRoutes = (deps: TDeps) => {
   const app = new Hono<TAppEnv>({ strict: false });
   const cache = cachedPage(deps.pages);
 
-  app.get('/', cachedPage(deps.pages, { params: ['page'] }), async (c) => {
+  app.get('/', cachedPage(deps.pages, { params: ['page', 'q', 'category', 'tag', 'year'] }), async (c) => {
     const locale = c.get('locale');
-    const { page } = parseQuery(c, ZNewsListQuery);
-    const { items, pages } = await listNews(deps, page);
+    const query = parseQuery(c, ZNewsListQuery);
+    const list = await listNews(deps, query);
     return renderPage(c, {
-      title: t(locale, 'cms.news.title'),
+      title:
+        list.page > 1 ? t(locale, 'cms.news.titlePage', { page: list.page }) : t(locale, 'cms.news.title'),
       description: t(locale, 'cms.news.lead'),
       breadcrumbs: [{ label: t(locale, 'cms.news.title') }],
       feeds: [
@@ -37,7 +39,18 @@ export const createCmsRoutes = (deps: TDeps) => {
           href: `/${locale}/news/feed.atom`,
         },
       ],
-      body: <NewsListBody locale={locale} items={items} page={page} pages={pages} />,
+      body: (
+        <NewsListBody
+          locale={locale}
+          query={query}
+          items={list.items}
+          page={list.page}
+          total={list.total}
+          pageSize={PAGE_SIZE}
+          years={list.years}
+          tags={list.tags}
+        />
+      ),
     });
   });
 
@@ -69,6 +82,7 @@ export const createCmsRoutes = (deps: TDeps) => {
     const locale = c.get('locale');
     const a = await getArticle(deps, c.req.param('slug'));
     const l = localized(a, locale);
+    const figures = await figuresByCode(deps, a.figures);
     return renderPage(c, {
       title: l.title,
       description: l.summary || undefined,
@@ -83,7 +97,20 @@ export const createCmsRoutes = (deps: TDeps) => {
           'article:section': t(locale, `cms.category.${a.category}`),
         },
       },
-      body: <ArticleBody locale={locale} a={a} />,
+      // An archived article stays readable at its address, marked, but search engines drop it.
+      noindex: a.state === 'archived',
+      body: (
+        <ArticleView
+          locale={locale}
+          slug={a.slug}
+          content={a}
+          publishedAt={a.publishedAt}
+          updatedAt={a.updatedAt}
+          archivedAt={a.archivedAt}
+          isDemo={a.isDemo}
+          figures={<FiguresCited locale={locale} figures={figures} />}
+        />
+      ),
     });
   });
 

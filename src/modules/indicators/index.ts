@@ -3,10 +3,11 @@ export { indicatorsMessages } from './indicators.messages.ts';
 export { createIndicatorsRoutes } from './indicators.routes.tsx';
 export type { TFigure } from './indicators.schemas.ts';
 export {
+  figuresByCode,
   formatFigure,
   headlineFigures,
   periodLabel,
   searchFigures,
   seedIndicators,
 } from './indicators.service.ts';
-export { HeadlineFigures } from './indicators.views.tsx';
+export { FiguresCited, HeadlineFigures } from './indicators.views.tsx';

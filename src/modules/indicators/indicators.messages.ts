@@ -3,6 +3,7 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 const en = {
   'indicators.home.title': 'Headline figures',
   'indicators.home.more': 'All figures on the statistics page',
+  'indicators.cited.title': 'Figures cited',
   'indicators.stats.title': 'Statistics',
   'indicators.stats.lead': 'Figures of the innovation ecosystem, each with its as-of date and source.',
   'indicators.stats.caption': 'Figures of the Guangzhou innovation ecosystem',
@@ -34,6 +35,7 @@ type K = keyof typeof en;
 const zh: Record<K, string> = {
   'indicators.home.title': '核心数据',
   'indicators.home.more': '在统计数据页查看全部数据',
+  'indicators.cited.title': '文中引用的数据',
   'indicators.stats.title': '统计数据',
   'indicators.stats.lead': '创新生态的各项数据，均注明截止日期与来源。',
   'indicators.stats.caption': '广州创新生态数据',

@@ -47,6 +47,13 @@ export const headlineFigures = (deps: TDeps): Promise<TFigure[]> =>
 /** Every indicator with its latest value. */
 export const allFigures = (deps: TDeps): Promise<TFigure[]> => repo.listLatestFigures(deps.db);
 
+/** The latest value of each of these indicators, in the order given; unknown codes are left out. */
+export const figuresByCode = async (deps: TDeps, codes: readonly string[]): Promise<TFigure[]> => {
+  if (codes.length === 0) return [];
+  const all = new Map((await repo.listLatestFigures(deps.db)).map((f) => [f.code, f]));
+  return codes.map((c) => all.get(c)).filter((f): f is TFigure => f !== undefined);
+};
+
 /** Indicators whose name matches the text, for site search. */
 export const searchFigures = (deps: TDeps, text: string, limit = 20): Promise<TFigure[]> =>
   repo.listLatestFigures(deps.db, { text, limit });

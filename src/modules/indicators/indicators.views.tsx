@@ -50,6 +50,33 @@ export const HeadlineFigures = (p: { locale: TLocale; figures: TFigure[] }) => (
   </section>
 );
 
+/** The "figures cited" block a news article carries: each figure with its period, as-of date and source. */
+export const FiguresCited = (p: { locale: TLocale; figures: TFigure[] }) =>
+  p.figures.length === 0 ? null : (
+    <aside class="figures-cited" aria-labelledby="figures-cited">
+      <h2 id="figures-cited">{t(p.locale, 'indicators.cited.title')}</h2>
+      <dl class="figures">
+        {p.figures.map((f) => (
+          <div class="figure">
+            <dt>
+              <a href={`/${p.locale}/statistics#${f.code}`}>{f.name[p.locale]}</a>
+            </dt>
+            <dd>
+              <span class="value">{formatFigure(p.locale, f)}</span>
+              <span class="asof">
+                {periodLabel(p.locale, f.period)} ·{' '}
+                <time datetime={isoDay(f.asOf)}>
+                  {t(p.locale, 'indicators.asOf', { date: formatDate(p.locale, f.asOf) })}
+                </time>
+              </span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <SourceNotes locale={p.locale} figures={p.figures} />
+    </aside>
+  );
+
 export const StatisticsBody = (p: { locale: TLocale; figures: TFigure[] }) => (
   <>
     <h1>{t(p.locale, 'indicators.stats.title')}</h1>

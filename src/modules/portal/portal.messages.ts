@@ -26,9 +26,8 @@ const en = {
   'portal.audience.business.card': 'Startups, enterprises and investors: partners, capital and support.',
   'portal.audience.business.lead':
     'For startups, enterprises and investors: research results ready for the market, startup fairs and venture-capital weeks, funding programmes and certifications.',
-  'portal.audience.available': 'Available now',
   'portal.audience.notBuilt':
-    'Curated guidance for this audience, with programmes you can apply to and upcoming events, arrives with the newsroom, programmes and events modules.',
+    'Programmes you can apply to and upcoming events arrive with the programmes and events modules.',
   'portal.about.title': 'About Ecosphere',
   'portal.about.lead':
     'Ecosphere is open-source software that a city or region runs to grow its innovation ecosystem: a bilingual portal, and the registry, marketplace, events, programmes and statistics behind it.',
@@ -45,28 +44,18 @@ const en = {
   'portal.about.sourceArticle':
     '“Guangzhou’s innovative ecosphere gaining momentum”, Guangzhou municipal portal (English edition), updated 26 September 2017. The article credits the Guangzhou Commission of Science and Technology Innovation, the CPC Guangzhou Publicity Department and published reports. Figures are facts, reproduced with their source and as-of date.',
   'portal.about.sourceSoftware': 'Ecosphere software: MIT licence.',
-  'portal.help.title': 'Help Center',
-  'portal.help.lead': 'Answers to common questions about using the portal.',
-  'portal.help.notBuilt': 'Searchable help entries by topic arrive with the newsroom module.',
-  'portal.help.languageQ': 'How do I change the language?',
-  'portal.help.languageA':
-    'Use the “中文” or “English” link at the top of every page. You stay on the same page in the other language.',
-  'portal.help.searchQ': 'How do I search?',
-  'portal.help.searchA':
-    'Type a word in the search box at the top of every page, in English or Chinese. It looks through news, organisations and figures.',
-  'portal.help.sourcesQ': 'Where do the figures come from?',
-  'portal.help.sourcesA':
-    'Every figure shows its source and the date it refers to, on the home page and the statistics page.',
   'portal.search.title': 'Search',
   'portal.search.resultsFor': 'Results for “{q}”',
-  'portal.search.prompt': 'Type a word in English or Chinese to search news, organisations and figures.',
+  'portal.search.prompt':
+    'Type a word in English or Chinese to search news, organisations, figures and help answers.',
   'portal.search.none': 'Nothing matched “{q}”. Check the spelling or try a shorter word.',
   'portal.search.news': 'News ({count})',
   'portal.search.organizations': 'Organisations ({count})',
   'portal.search.figures': 'Figures ({count})',
+  'portal.search.help': 'Help answers ({count})',
   'portal.search.tooLong': 'The search text is too long: use at most 200 characters.',
   'portal.search.scope':
-    'Search looks for your words in titles and names. Full-text search with filters arrives with the directory module.',
+    'Search looks for your words in titles and names, and in the questions and answers of the Help Center. Full-text search with filters arrives with the directory module.',
 } as const;
 
 type K = keyof typeof en;
@@ -96,9 +85,7 @@ const zh: Record<K, string> = {
   'portal.audience.business.card': '面向初创企业、企业和投资机构：合作伙伴、资本与扶持。',
   'portal.audience.business.lead':
     '面向初创企业、企业和投资机构：可转化的科研成果、创业大赛和创投周、资助项目与资质认定。',
-  'portal.audience.available': '现已提供',
-  'portal.audience.notBuilt':
-    '面向该群体的专题指引，以及可申报的项目和近期活动，将随新闻中心、项目申报和活动模块上线。',
+  'portal.audience.notBuilt': '可申报的项目和近期活动将随项目申报和活动模块上线。',
   'portal.about.title': '关于 Ecosphere',
   'portal.about.lead':
     'Ecosphere 是供城市或地区培育创新生态的开源软件：一个中英双语门户，以及其背后的机构名录、技术交易、活动、项目和统计数据。',
@@ -115,24 +102,17 @@ const zh: Record<K, string> = {
   'portal.about.sourceArticle':
     '《Guangzhou’s innovative ecosphere gaining momentum》，广州市政府门户网站英文版，2017年9月26日更新。文章注明的信息来源：广州市科技创新委员会、中共广州市委宣传部及公开报告。数据属事实信息，转载时注明来源和统计截止日期。',
   'portal.about.sourceSoftware': 'Ecosphere 软件：MIT 许可证。',
-  'portal.help.title': '帮助中心',
-  'portal.help.lead': '使用本门户的常见问题解答。',
-  'portal.help.notBuilt': '按主题分类、可搜索的帮助条目将随新闻中心模块上线。',
-  'portal.help.languageQ': '如何切换语言？',
-  'portal.help.languageA': '点击每个页面顶部的“中文”或“English”链接，即可在另一种语言下停留在同一页面。',
-  'portal.help.searchQ': '如何搜索？',
-  'portal.help.searchA': '在每个页面顶部的搜索框中输入中文或英文关键词，即可检索新闻、机构和数据。',
-  'portal.help.sourcesQ': '数据来自哪里？',
-  'portal.help.sourcesA': '首页和统计数据页上的每项数据都注明了来源及其所指日期。',
   'portal.search.title': '搜索',
   'portal.search.resultsFor': '“{q}”的搜索结果',
-  'portal.search.prompt': '输入中文或英文关键词，检索新闻、机构和数据。',
+  'portal.search.prompt': '输入中文或英文关键词，检索新闻、机构、数据和帮助解答。',
   'portal.search.none': '没有与“{q}”匹配的结果。请检查拼写或换用更短的词。',
   'portal.search.news': '新闻（{count}）',
   'portal.search.organizations': '机构（{count}）',
   'portal.search.figures': '数据（{count}）',
+  'portal.search.help': '帮助解答（{count}）',
   'portal.search.tooLong': '搜索内容过长：最多 200 个字符。',
-  'portal.search.scope': '搜索在标题和名称中查找您输入的词。带筛选的全文搜索将随机构名录模块上线。',
+  'portal.search.scope':
+    '搜索在标题和名称以及帮助中心的问题和解答中查找您输入的词。带筛选的全文搜索将随机构名录模块上线。',
 };
 
 export const portalMessages = defineMessages<K>(en, zh);

@@ -5,6 +5,7 @@ import { LOCALES, langTag } from '../../platform/i18n/locale.ts';
 import { isoInstant, xmlEscape as x } from '../../platform/xml.ts';
 import { newsSitemapEntries } from '../cms/index.ts';
 import { listOrganizations } from '../directory/index.ts';
+import { HELP_TOPICS, helpSitemapEntries } from '../pages/index.ts';
 
 // robots.txt and sitemap.xml at the site root: what search engines may read, and every public page in
 // both languages with its alternates.
@@ -76,11 +77,18 @@ export const createSiteRoutes = (deps: TDeps) => {
   });
 
   app.get('/sitemap.xml', async (c) => {
-    const [news, organizations] = await Promise.all([newsSitemapEntries(deps), listOrganizations(deps)]);
+    const [news, organizations, help] = await Promise.all([
+      newsSitemapEntries(deps),
+      listOrganizations(deps),
+      helpSitemapEntries(deps),
+    ]);
+    const topics = HELP_TOPICS.filter((topic) => help.some((h) => h.topic === topic));
     const entries: TEntry[] = [
       ...PUBLIC_SECTIONS.map((path) => ({ path })),
       ...news.map((n) => ({ path: `/news/${n.slug}`, lastmod: n.updatedAt })),
       ...organizations.map((o) => ({ path: `/directory/${o.slug}`, lastmod: o.updatedAt })),
+      ...topics.map((topic) => ({ path: `/help/topic/${topic}` })),
+      ...help.map((h) => ({ path: `/help/${h.slug}`, lastmod: h.updatedAt })),
     ];
     c.header('Cache-Control', maxAge);
     return c.body(sitemapXml(deps.config.publicUrl, entries), 200, {

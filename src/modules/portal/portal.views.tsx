@@ -1,13 +1,10 @@
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import { ts } from '../../platform/i18n/shell.messages.ts';
-import { NotBuilt } from '../../platform/views/page.tsx';
 import { cmsMessages, NewsSummaryList, type TNewsArticle } from '../cms/index.ts';
 import { OrganizationList, type TOrganization } from '../directory/index.ts';
 import { formatFigure, HeadlineFigures, type TFigure } from '../indicators/index.ts';
+import { AUDIENCES, HelpResultList, type THelpEntry } from '../pages/index.ts';
 import { t } from './portal.messages.ts';
-
-export const AUDIENCES = ['government', 'residents', 'visitors', 'business'] as const;
-export type TAudience = (typeof AUDIENCES)[number];
 
 const Cards = (p: { items: { href: string; title: string; text: string }[] }) => (
   <ul class="cards">
@@ -68,35 +65,6 @@ export const HomeBody = (p: { locale: TLocale; figures: TFigure[]; news: TNewsAr
   );
 };
 
-export const AudienceBody = (p: { locale: TLocale; audience: TAudience }) => {
-  const l = p.locale;
-  return (
-    <div class="reading">
-      <h1>{t(l, `portal.audience.${p.audience}.title`)}</h1>
-      <p class="lead">{t(l, `portal.audience.${p.audience}.lead`)}</p>
-      <NotBuilt locale={l}>
-        <p>{t(l, 'portal.audience.notBuilt')}</p>
-      </NotBuilt>
-      <h2>{t(l, 'portal.audience.available')}</h2>
-      <Cards
-        items={[
-          { href: `/${l}/news`, title: ts(l, 'shell.nav.news'), text: t(l, 'portal.home.newsCard') },
-          {
-            href: `/${l}/directory`,
-            title: ts(l, 'shell.nav.directory'),
-            text: t(l, 'portal.home.directoryCard'),
-          },
-          {
-            href: `/${l}/statistics`,
-            title: ts(l, 'shell.nav.statistics'),
-            text: t(l, 'portal.home.statisticsCard'),
-          },
-        ]}
-      />
-    </div>
-  );
-};
-
 export const AboutBody = (p: { locale: TLocale }) => {
   const l = p.locale;
   return (
@@ -118,34 +86,17 @@ export const AboutBody = (p: { locale: TLocale }) => {
   );
 };
 
-const HELP = [
-  ['portal.help.languageQ', 'portal.help.languageA'],
-  ['portal.help.searchQ', 'portal.help.searchA'],
-  ['portal.help.sourcesQ', 'portal.help.sourcesA'],
-] as const;
-
-export const HelpBody = (p: { locale: TLocale }) => (
-  <div class="reading">
-    <h1>{t(p.locale, 'portal.help.title')}</h1>
-    <p class="lead">{t(p.locale, 'portal.help.lead')}</p>
-    {HELP.map(([q, a]) => (
-      <>
-        <h2>{t(p.locale, q)}</h2>
-        <p>{t(p.locale, a)}</p>
-      </>
-    ))}
-    <NotBuilt locale={p.locale}>
-      <p>{t(p.locale, 'portal.help.notBuilt')}</p>
-    </NotBuilt>
-  </div>
-);
-
-export type TSearchResults = { news: TNewsArticle[]; organizations: TOrganization[]; figures: TFigure[] };
+export type TSearchResults = {
+  news: TNewsArticle[];
+  organizations: TOrganization[];
+  figures: TFigure[];
+  help: THelpEntry[];
+};
 
 export const SearchBody = (p: { locale: TLocale; q: string; error?: string; results?: TSearchResults }) => {
   const l = p.locale;
   const r = p.results;
-  const total = r ? r.news.length + r.organizations.length + r.figures.length : 0;
+  const total = r ? r.news.length + r.organizations.length + r.figures.length + r.help.length : 0;
   return (
     <>
       <h1>{p.q && r ? t(l, 'portal.search.resultsFor', { q: p.q }) : t(l, 'portal.search.title')}</h1>
@@ -194,6 +145,12 @@ export const SearchBody = (p: { locale: TLocale; q: string; error?: string; resu
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {r && r.help.length > 0 ? (
+        <section aria-labelledby="results-help">
+          <h2 id="results-help">{t(l, 'portal.search.help', { count: r.help.length })}</h2>
+          <HelpResultList locale={l} items={r.help} />
         </section>
       ) : null}
     </>

@@ -20,6 +20,8 @@ const issueToError = (issue: z.core.$ZodIssue): TFieldError => {
       return { key: 'form.error.choose' };
     case 'invalid_format':
       if (issue.format === 'email') return { key: 'form.error.email' };
+      // A pattern that names its own catalog key (e.g. 'cms.error.when') explains itself.
+      if (/^[a-z]+\.error\.[\w.-]+$/.test(issue.message)) return { key: issue.message };
       if (issue.message === 'contains control characters') return { key: 'form.error.characters' };
       return { key: 'form.error.invalid' };
     case 'custom':

@@ -67,6 +67,8 @@ const en = {
   'shell.pager.previous': 'Previous page',
   'shell.pager.next': 'Next page',
   'error.home': 'Go to the home page',
+  'shell.report.link': 'Report an error on this page',
+  'shell.report.hint': 'Found an error? Select it and press Ctrl+Enter (⌘+Enter on a Mac).',
 } as const;
 
 type K = keyof typeof en;
@@ -135,6 +137,8 @@ const zh: Record<K, string> = {
   'shell.pager.previous': '上一页',
   'shell.pager.next': '下一页',
   'error.home': '返回首页',
+  'shell.report.link': '报告本页错误',
+  'shell.report.hint': '发现错误？选中有误的文字，按 Ctrl+Enter（Mac 上按 ⌘+Enter）。',
 };
 
 export const shellMessages = defineMessages<K>(en, zh);

@@ -22,6 +22,11 @@ export type TLayoutProps = Readonly<{
   meta?: Readonly<Record<string, string>>;
   feeds?: readonly TFeedLink[] | undefined;
   og?: Readonly<{ type: 'website' | 'article'; extra?: Readonly<Record<string, string>> }> | undefined;
+  /**
+   * Content pages: the plain-link way to report an error on this page (`/{locale}/report?page=…`); the
+   * page script adds Ctrl+Enter on a selection, with the dialog it fetches from next to that address.
+   */
+  reportHref?: string | undefined;
   /** The signed-in person, and the CSRF token for the sign-out button. */
   actor?: TActor | undefined;
   csrf?: string | undefined;
@@ -208,6 +213,19 @@ export const Layout = (p: TLayoutProps) => {
           ) : null}
           <main id="main" tabindex={-1}>
             {p.children}
+            {p.reportHref ? (
+              <div class="page-report">
+                <p>
+                  <a href={p.reportHref} data-report-link data-report-dialog={`/${locale}/report/dialog`}>
+                    {t('shell.report.link')}
+                  </a>
+                </p>
+                {/* Shown by the script: without it, Ctrl+Enter does nothing. */}
+                <p class="hint" data-report-hint hidden>
+                  {t('shell.report.hint')}
+                </p>
+              </div>
+            ) : null}
           </main>
         </div>
         <footer class="site-footer">

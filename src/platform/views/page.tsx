@@ -18,6 +18,8 @@ export type TPageOptions = Readonly<{
   og?: Readonly<{ type: 'website' | 'article'; extra?: Readonly<Record<string, string>> }>;
   /** Account and staff pages: not indexed, no canonical links. */
   private?: boolean;
+  /** A public page search engines should drop (e.g. an archived article). */
+  noindex?: boolean;
   body: Child;
 }>;
 
@@ -26,21 +28,27 @@ const pathWithQuery = (url: string): string => {
   return `${u.pathname}${u.search}`;
 };
 
-/** Renders a full HTML page in the request's locale inside the portal shell. */
-export const renderPage = (c: Context<TAppEnv>, o: TPageOptions): Response | Promise<Response> =>
-  c.html(
+/**
+ * Renders a full HTML page in the request's locale inside the portal shell. Content pages (not private,
+ * not an error) end with a link to report an error on them.
+ */
+export const renderPage = (c: Context<TAppEnv>, o: TPageOptions): Response | Promise<Response> => {
+  const path = pathWithQuery(c.req.url);
+  const isContent = (o.status ?? 200) < 400 && !o.private;
+  return c.html(
     `<!doctype html>${(
       <Layout
         locale={c.get('locale')}
         shell={c.get('shell')}
-        path={pathWithQuery(c.req.url)}
+        path={path}
         title={o.title}
         description={o.description}
         breadcrumbs={o.breadcrumbs}
         meta={o.meta}
         feeds={o.feeds}
         og={o.og}
-        indexable={(o.status ?? 200) < 400 && !o.private}
+        indexable={isContent && !o.noindex}
+        reportHref={isContent ? `/${c.get('locale')}/report?page=${encodeURIComponent(path)}` : undefined}
         actor={c.get('actor')}
         csrf={c.get('actor') ? c.get('shell').csrf(c) : undefined}
       >
@@ -49,6 +57,7 @@ export const renderPage = (c: Context<TAppEnv>, o: TPageOptions): Response | Pro
     )}`,
     o.status ?? 200,
   );
+};
 
 /** A plain statement that a part of the portal is not built yet, and what it will offer. */
 export const NotBuilt = (p: { locale: TLocale; children: Child }) => (
