@@ -28,7 +28,7 @@ export const up = async (db: Kysely<any>): Promise<void> => {
   for (const [name, type, notNull] of columns) {
     await db.schema
       .alterTable('cms_news_article')
-      .addColumn(name, type as 'text', (c) => (notNull ? c.notNull().defaultTo('published') : c))
+      .addColumn(name, type as 'text', (c) => (notNull ? c.notNull().defaultTo('draft') : c))
       .execute();
   }
 

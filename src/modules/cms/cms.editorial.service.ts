@@ -237,8 +237,8 @@ export const transition = async (
         break;
       case 'publish': {
         // Four eyes: whoever submitted it asks another editor, or says why it cannot wait.
-        const own =
-          a.submittedBy === who.personId || (a.submittedBy === null && a.head.authorId === who.personId);
+        // The latest text's author counts too, so nobody publishes their own words by having someone else submit them.
+        const own = a.submittedBy === who.personId || a.head.authorId === who.personId;
         if (own && !t.reason) throw fieldError('reason', 'cms.error.selfPublish');
         let when: string | undefined;
         if (t.at) {
@@ -303,25 +303,31 @@ export const publishDue = async (deps: TDeps, now: Date = new Date()): Promise<n
   const at = now.toISOString();
   let published = 0;
   for (const id of await repo.dueScheduled(deps.db, at)) {
-    const done = await deps.db.transaction().execute(async (trx) => {
-      const a = await repo.findEditorial(trx, id, { lock: true });
-      if (!a || a.state !== 'scheduled' || !a.scheduledAt || a.scheduledAt > at) return false;
-      await repo.publishRevision(trx, id, a.head, a.scheduledAt, a.publishedAt === null);
-      await audit(
-        trx,
-        null,
-        null,
-        'publish-scheduled',
-        id,
-        { state: 'scheduled' },
-        {
-          state: 'published',
-          revision: a.head.number,
-          at: a.scheduledAt,
-        },
-      );
-      return true;
-    });
+    // One article failing (logged) must not hold back the others due this minute.
+    let done = false;
+    try {
+      done = await deps.db.transaction().execute(async (trx) => {
+        const a = await repo.findEditorial(trx, id, { lock: true });
+        if (!a || a.state !== 'scheduled' || !a.scheduledAt || a.scheduledAt > at) return false;
+        await repo.publishRevision(trx, id, a.head, a.scheduledAt, a.publishedAt === null);
+        await audit(
+          trx,
+          null,
+          null,
+          'publish-scheduled',
+          id,
+          { state: 'scheduled' },
+          {
+            state: 'published',
+            revision: a.head.number,
+            at: a.scheduledAt,
+          },
+        );
+        return true;
+      });
+    } catch (err) {
+      deps.log.error('scheduled article not published', { articleId: id, reason: (err as Error).message });
+    }
     if (done) published++;
   }
   if (published > 0) deps.pages.clear();

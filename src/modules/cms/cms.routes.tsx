@@ -18,7 +18,7 @@ export const createCmsRoutes = (deps: TDeps) => {
   const app = new Hono<TAppEnv>({ strict: false });
   const cache = cachedPage(deps.pages);
 
-  app.get('/', cachedPage(deps.pages, { params: ['page', 'q', 'category', 'tag', 'year'] }), async (c) => {
+  app.get('/', cachedPage(deps.pages, { params: ['page', 'category', 'year'] }), async (c) => {
     const locale = c.get('locale');
     const query = parseQuery(c, ZNewsListQuery);
     const list = await listNews(deps, query);

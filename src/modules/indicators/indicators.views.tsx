@@ -23,26 +23,33 @@ const SourceNotes = (p: { locale: TLocale; figures: TFigure[] }) => {
   );
 };
 
+/** Each figure's name, value, period and as-of date; `linked` names link to the statistics table. */
+const FigureList = (p: { locale: TLocale; figures: TFigure[]; linked?: boolean }) => (
+  <dl class="figures">
+    {p.figures.map((f) => (
+      <div class="figure">
+        <dt>
+          {p.linked ? <a href={`/${p.locale}/statistics#${f.code}`}>{f.name[p.locale]}</a> : f.name[p.locale]}
+        </dt>
+        <dd>
+          <span class="value">{formatFigure(p.locale, f)}</span>
+          <span class="asof">
+            {periodLabel(p.locale, f.period)} ·{' '}
+            <time datetime={isoDay(f.asOf)}>
+              {t(p.locale, 'indicators.asOf', { date: formatDate(p.locale, f.asOf) })}
+            </time>
+          </span>
+        </dd>
+      </div>
+    ))}
+  </dl>
+);
+
 /** The home page's block of headline figures, each with its as-of date, and the source below. */
 export const HeadlineFigures = (p: { locale: TLocale; figures: TFigure[] }) => (
   <section aria-labelledby="headline-figures">
     <h2 id="headline-figures">{t(p.locale, 'indicators.home.title')}</h2>
-    <dl class="figures">
-      {p.figures.map((f) => (
-        <div class="figure">
-          <dt>{f.name[p.locale]}</dt>
-          <dd>
-            <span class="value">{formatFigure(p.locale, f)}</span>
-            <span class="asof">
-              {periodLabel(p.locale, f.period)} ·{' '}
-              <time datetime={isoDay(f.asOf)}>
-                {t(p.locale, 'indicators.asOf', { date: formatDate(p.locale, f.asOf) })}
-              </time>
-            </span>
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <FigureList locale={p.locale} figures={p.figures} />
     <SourceNotes locale={p.locale} figures={p.figures} />
     <p>
       <a href={`/${p.locale}/statistics`}>{t(p.locale, 'indicators.home.more')}</a>
@@ -55,24 +62,7 @@ export const FiguresCited = (p: { locale: TLocale; figures: TFigure[] }) =>
   p.figures.length === 0 ? null : (
     <aside class="figures-cited" aria-labelledby="figures-cited">
       <h2 id="figures-cited">{t(p.locale, 'indicators.cited.title')}</h2>
-      <dl class="figures">
-        {p.figures.map((f) => (
-          <div class="figure">
-            <dt>
-              <a href={`/${p.locale}/statistics#${f.code}`}>{f.name[p.locale]}</a>
-            </dt>
-            <dd>
-              <span class="value">{formatFigure(p.locale, f)}</span>
-              <span class="asof">
-                {periodLabel(p.locale, f.period)} ·{' '}
-                <time datetime={isoDay(f.asOf)}>
-                  {t(p.locale, 'indicators.asOf', { date: formatDate(p.locale, f.asOf) })}
-                </time>
-              </span>
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <FigureList locale={p.locale} figures={p.figures} linked />
       <SourceNotes locale={p.locale} figures={p.figures} />
     </aside>
   );

@@ -66,8 +66,11 @@ export const cachedPage =
       const search = new URLSearchParams(url.slice(q + 1));
       const allowed = opts.params ?? [];
       for (const name of search.keys()) if (!allowed.includes(name)) return next();
-      const kept = allowed.filter((name) => search.has(name)).map((name) => `${name}=${search.get(name)}`);
-      if (kept.length > 0) key = `${key}?${kept.join('&')}`;
+      // Encoded, so a value cannot pose as another parameter (tag=a%26year%3D1 is not tag=a&year=1).
+      const kept = new URLSearchParams(
+        allowed.filter((name) => search.has(name)).map((name) => [name, search.get(name) ?? '']),
+      );
+      if (kept.size > 0) key = `${key}?${kept.toString()}`;
     }
     const nonce = c.get('nonce');
     const hit = cache.get(key);
