@@ -8,6 +8,7 @@ import { handleForm } from '../../platform/http/form.ts';
 import { rateLimit } from '../../platform/http/rate-limit.ts';
 import { callMeta } from '../../platform/http/request-meta.ts';
 import { parseQuery } from '../../platform/http/validate.ts';
+import type { TLocale } from '../../platform/i18n/locale.ts';
 import { ts } from '../../platform/i18n/shell.messages.ts';
 import {
   EMPTY_FORM,
@@ -17,7 +18,7 @@ import {
   type TFormState,
 } from '../../platform/views/form.tsx';
 import { renderPage } from '../../platform/views/page.tsx';
-import { preferredName, requirePermission, type TPersonName } from '../accounts/index.ts';
+import { peopleNames, preferredName, requirePermission, type TPersonName } from '../accounts/index.ts';
 import { FiguresCited, figuresByCode } from '../indicators/index.ts';
 import {
   createArticle,
@@ -43,6 +44,7 @@ import { t } from './cms.messages.ts';
 import { actionsFor, mayDo, type TNewsAction } from './cms.policy.ts';
 import {
   formValuesOf,
+  type TEditorialArticle,
   type TNewsContent,
   ZArticleForm,
   ZEditorialQuery,
@@ -68,6 +70,10 @@ const DONE = [
   'unpublish',
 ] as const;
 type TDone = (typeof DONE)[number];
+
+/** The latest revision's title in the reader's language, else the other one, else the slug. */
+const headTitle = (a: TEditorialArticle, locale: TLocale) =>
+  a.head.content.title[locale] ?? a.head.content.title[locale === 'en' ? 'zh' : 'en'] ?? a.slug;
 
 const nameFn = (c: C, names: ReadonlyMap<number, TPersonName>) => (id: number | null) => {
   const locale = c.get('locale');
@@ -178,14 +184,17 @@ export const createCmsEditorialRoutes = (deps: TDeps) => {
     const actor = writer(c);
     const locale = c.get('locale');
     const a = await editorialArticle(deps, actor, id);
-    const { names } = await revisionHistory(deps, actor, id);
+    // Only the names the page shows: the latest revision's author and whoever submitted it.
+    const names = await peopleNames(
+      deps,
+      [a.head.authorId, a.submittedBy].filter((x): x is number => x !== null),
+    );
     const done = c.req.query('done');
     const form: TFormState = opts.form ?? {
       values: { slug: a.slug, ...formValuesOf(a.head.content), base_revision: String(a.head.number) },
       errors: {},
     };
-    const title =
-      a.head.content.title[locale] ?? a.head.content.title.en ?? a.head.content.title.zh ?? a.slug;
+    const title = headTitle(a, locale);
     return renderPage(c, {
       title: formTitle(locale, title, opts.form ?? opts.actionForm?.form ?? EMPTY_FORM),
       private: true,
@@ -261,8 +270,7 @@ export const createCmsEditorialRoutes = (deps: TDeps) => {
     const locale = c.get('locale');
     const a = await editorialArticle(deps, actor, Number(c.req.param('id')));
     const figures = await figuresByCode(deps, a.head.content.figures);
-    const title =
-      a.head.content.title[locale] ?? a.head.content.title.en ?? a.head.content.title.zh ?? a.slug;
+    const title = headTitle(a, locale);
     return renderPage(c, {
       title: t(locale, 'cms.preview.pageTitle', { title }),
       private: true,
@@ -291,7 +299,7 @@ export const createCmsEditorialRoutes = (deps: TDeps) => {
     const actor = writer(c);
     const locale = c.get('locale');
     const { article, revisions, names } = await revisionHistory(deps, actor, Number(c.req.param('id')));
-    const title = article.head.content.title[locale] ?? article.head.content.title.en ?? article.slug;
+    const title = headTitle(article, locale);
     return renderPage(c, {
       title: t(locale, 'cms.history.title', { title }),
       private: true,
@@ -315,7 +323,7 @@ export const createCmsEditorialRoutes = (deps: TDeps) => {
       Number(c.req.param('number')),
       against && /^[0-9]{1,6}$/.test(against) ? Number(against) : undefined,
     );
-    const title = article.head.content.title[locale] ?? article.head.content.title.en ?? article.slug;
+    const title = headTitle(article, locale);
     return renderPage(c, {
       title: t(locale, 'cms.diff.title', { number: after.number }),
       private: true,
