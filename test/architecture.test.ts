@@ -22,7 +22,7 @@ const importsOf = (text: string): string[] => {
 const moduleOf = (path: string): string | undefined => /^src\/modules\/([^/]+)\//.exec(path)?.[1];
 const isTestFile = (path: string) => /\.test\.tsx?$/.test(path);
 
-// Each module's tables start with its prefix; only its repo names them.
+// Each module's tables start with its prefix; only its repo (or area repos) names them.
 const TABLE_PREFIX: Record<string, string> = {
   accounts: 'accounts_',
   cms: 'cms_',
@@ -40,7 +40,8 @@ const findViolations = (sources: TSource[]): string[] => {
     if (from && !isTestFile(path)) {
       for (const m of text.matchAll(TABLE_USE)) {
         const table = (m[1] ?? m[2]) as string;
-        if (!path.endsWith(`${from}.repo.ts`))
+        // A module's repo may be split by area: <module>.repo.ts, <module>.<area>.repo.ts.
+        if (!new RegExp(`/${from}(\\.[a-z]+)?\\.repo\\.ts$`).test(path))
           problems.push(`${path}: only the repo touches tables (${table})`);
         else if (!table.startsWith(TABLE_PREFIX[from] ?? `${from}_`)) {
           problems.push(`${path}: touches another module's table ${table}`);
