@@ -12,7 +12,7 @@ import {
 } from './modules/accounts/index.ts';
 import { createCmsEditorialRoutes, createCmsRoutes } from './modules/cms/index.ts';
 import { createContactRoutes, createContactStaffRoutes } from './modules/contact/index.ts';
-import { createDirectoryRoutes } from './modules/directory/index.ts';
+import { createDirectoryApi, createDirectoryRoutes, directoryOpenApi } from './modules/directory/index.ts';
 import { createIndicatorsRoutes } from './modules/indicators/index.ts';
 import {
   createInvitationRoutes,
@@ -96,7 +96,10 @@ export const createApp = (deps: TDeps, assets: TAssets) => {
 
   app.route('/', createSiteRoutes(deps));
 
-  app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(config.publicUrl, APP_VERSION)));
+  app.route('/api/v1/organizations', createDirectoryApi(deps));
+  app.get('/api/v1/openapi.json', (c) =>
+    c.json(openApiDocument(config.publicUrl, APP_VERSION, directoryOpenApi.paths, directoryOpenApi.schemas)),
+  );
   app.all('/api/*', () => {
     throw new AppError('NOT_FOUND', 'No such API endpoint');
   });

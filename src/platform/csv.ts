@@ -53,3 +53,17 @@ export const parseCsvRecords = (text: string): Record<string, string>[] => {
   if (!header) return [];
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
 };
+
+/**
+ * One CSV line (RFC 4180, CRLF): fields with commas, quotes or line breaks quoted. Cells that a
+ * spreadsheet would run as a formula (=, +, -, @ first) get a leading apostrophe (CSV injection).
+ */
+export const csvLine = (fields: readonly (string | number | null | undefined)[]): string =>
+  `${fields
+    .map((f) => {
+      if (f === null || f === undefined) return '';
+      let s = String(f);
+      if (typeof f === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+      return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+    })
+    .join(',')}\r\n`;

@@ -1,5 +1,10 @@
 /** The OpenAPI 3.1 document of `/api/v1`; modules add their paths as they gain JSON endpoints. */
-export const openApiDocument = (publicUrl: string, version: string) => ({
+export const openApiDocument = (
+  publicUrl: string,
+  version: string,
+  modulePaths: Readonly<Record<string, unknown>> = {},
+  moduleSchemas: Readonly<Record<string, unknown>> = {},
+) => ({
   openapi: '3.1.0',
   info: {
     title: 'Ecosphere open data API',
@@ -17,9 +22,11 @@ export const openApiDocument = (publicUrl: string, version: string) => ({
         responses: { '200': { description: 'The OpenAPI document', content: { 'application/json': {} } } },
       },
     },
+    ...modulePaths,
   },
   components: {
     schemas: {
+      ...moduleSchemas,
       Error: {
         type: 'object',
         required: ['error'],

@@ -1,0 +1,254 @@
+import { type Kysely, sql } from 'kysely';
+import type { Db, TEngine } from '../../platform/db/database.ts';
+import { fts5Match, type TParsedQuery, tsQuery } from '../../platform/search/query.ts';
+
+// Reads for search: full-text hit ids (the only engine-specific query), the facet columns of changed
+// rows, candidate rows for ranking, and page rows. Ranking and facet counting happen in the service.
+
+export type TFacetRow = Readonly<{
+  id: number;
+  kind: string;
+  district: string | null;
+  sector: string | null;
+  level: string | null;
+  founded_year: number | null;
+  weight: number;
+  status: string;
+}>;
+
+export type TRankRow = Readonly<{
+  id: number;
+  name_en: string;
+  name_zh: string;
+  acronym: string | null;
+  aliases: string | null;
+  summary_en: string | null;
+  summary_zh: string | null;
+}>;
+
+export type TListRow = TRankRow &
+  Readonly<{
+    slug: string;
+    kind: string;
+    district: string | null;
+    sector: string | null;
+    level: string | null;
+    founded_year: number | null;
+    website: string | null;
+    city_en: string | null;
+    city_zh: string | null;
+    country_code: string | null;
+    certificate_no: string | null;
+    certificate_valid_until: string | null;
+    subtype: string | null;
+    source_name_en: string;
+    source_name_zh: string;
+    source_kind: string;
+    is_generated: number;
+    confirmed_at: string | null;
+    verified_at: string | null;
+    updated_at: string;
+  }>;
+
+type Tables = {
+  directory_organization: TListRow & {
+    weight: number;
+    status: string;
+    seq: number;
+    search_text: string;
+  };
+  directory_term: { term: string };
+};
+const q = (db: Db) => db as unknown as Kysely<Tables>;
+
+/** Ids of every record whose search tokens match all terms of the query (any status). */
+export const matchIds = async (db: Db, engine: TEngine, query: TParsedQuery): Promise<number[]> => {
+  if (query.terms.length === 0) return [];
+  if (engine === 'sqlite') {
+    const r = await sql<{
+      rowid: number;
+    }>`select rowid from directory_organization_fts where directory_organization_fts match ${fts5Match(query)}`.execute(
+      db,
+    );
+    return r.rows.map((x) => Number(x.rowid));
+  }
+  const r = await sql<{
+    id: number;
+  }>`select id from directory_organization where array_to_tsvector(string_to_array(search_text, ' ')) @@ ${tsQuery(query)}::tsquery`.execute(
+    db,
+  );
+  return r.rows.map((x) => Number(x.id));
+};
+
+/** Facet columns of every record changed after `afterSeq` (all records for 0). */
+export const facetRowsSince = async (db: Db, afterSeq: number): Promise<TFacetRow[]> =>
+  (
+    await q(db)
+      .selectFrom('directory_organization')
+      .select(['id', 'kind', 'district', 'sector', 'level', 'founded_year', 'weight', 'status'])
+      .where('seq', '>', afterSeq)
+      .execute()
+  ).map((r) => ({ ...r, id: Number(r.id), weight: Number(r.weight) }));
+
+/** Name, acronym, aliases and summaries of the given records, for ranking and highlights. */
+export const rankRows = async (db: Db, ids: readonly number[]): Promise<TRankRow[]> => {
+  const out: TRankRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    const rows = await q(db)
+      .selectFrom('directory_organization')
+      .select(['id', 'name_en', 'name_zh', 'acronym', 'aliases', 'summary_en', 'summary_zh'])
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) out.push({ ...r, id: Number(r.id) });
+  }
+  return out;
+};
+
+const LIST_COLUMNS = [
+  'id',
+  'slug',
+  'kind',
+  'name_en',
+  'name_zh',
+  'acronym',
+  'aliases',
+  'summary_en',
+  'summary_zh',
+  'district',
+  'sector',
+  'level',
+  'founded_year',
+  'website',
+  'city_en',
+  'city_zh',
+  'country_code',
+  'certificate_no',
+  'certificate_valid_until',
+  'subtype',
+  'source_name_en',
+  'source_name_zh',
+  'source_kind',
+  'is_generated',
+  'confirmed_at',
+  'verified_at',
+  'updated_at',
+] as const;
+
+/** Rows for a page or an export chunk, returned in the order of `ids`. */
+export const listRows = async (db: Db, ids: readonly number[]): Promise<TListRow[]> => {
+  if (ids.length === 0) return [];
+  const byId = new Map<number, TListRow>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await q(db)
+      .selectFrom('directory_organization')
+      .select([...LIST_COLUMNS])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) byId.set(Number(r.id), { ...r, id: Number(r.id) } as TListRow);
+  }
+  return ids.map((id) => byId.get(id)).filter((r): r is TListRow => r !== undefined);
+};
+
+/**
+ * Walks records in name order (binary, per language) and returns the first `limit` ids `accept` keeps,
+ * skipping `offset` accepted ones: the name sort for result sets too large to sort in memory.
+ */
+export const idsInNameOrder = async (
+  db: Db,
+  column: 'name_en' | 'name_zh',
+  accept: (id: number) => boolean,
+  offset: number,
+  limit: number,
+): Promise<number[]> => {
+  const out: number[] = [];
+  let skipped = 0;
+  let after: { name: string; id: number } | undefined;
+  for (;;) {
+    let query = q(db)
+      .selectFrom('directory_organization')
+      .select(['id', column])
+      .where('status', '=', 'active')
+      .orderBy(column)
+      .orderBy('id')
+      .limit(2000);
+    if (after) {
+      const a = after;
+      query = query.where((eb) =>
+        eb.or([eb(column, '>', a.name), eb.and([eb(column, '=', a.name), eb('id', '>', a.id)])]),
+      );
+    }
+    const rows = await query.execute();
+    for (const r of rows) {
+      const id = Number(r.id);
+      if (!accept(id)) continue;
+      if (skipped < offset) skipped++;
+      else out.push(id);
+      if (out.length >= limit) return out;
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < 2000) return out;
+    after = { name: String(last[column]), id: Number(last.id) };
+  }
+};
+
+/** Name words of the registry starting with `prefix` (for "did you mean"), at most `limit`. Words are
+ * letters and digits only, so the prefix needs no LIKE escaping. */
+export const termsWithPrefix = async (db: Db, prefix: string, limit: number): Promise<string[]> =>
+  (
+    await q(db)
+      .selectFrom('directory_term')
+      .select('term')
+      .where(sql<boolean>`term like ${`${prefix}%`}`)
+      .limit(limit)
+      .execute()
+  ).map((r) => r.term);
+
+/** Whether a word is in the registry's name vocabulary (exactly, or as the start of one). */
+export const hasTerm = async (db: Db, term: string, isPrefix: boolean): Promise<boolean> => {
+  const row = await q(db)
+    .selectFrom('directory_term')
+    .select('term')
+    .where(isPrefix ? sql<boolean>`term like ${`${term}%`}` : sql<boolean>`term = ${term}`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+};
+
+/** An active or merged record by slug or numeric id, with its external ids. */
+export const recordByKey = async (
+  db: Db,
+  key: { slug: string } | { id: number },
+): Promise<
+  | {
+      row: TListRow;
+      status: string;
+      mergedInto: number | null;
+      externalIds: { scheme: string; value: string }[];
+    }
+  | undefined
+> => {
+  const base = (db as unknown as Kysely<Tables & { directory_organization: { merged_into: number | null } }>)
+    .selectFrom('directory_organization')
+    .select([...LIST_COLUMNS, 'status', 'merged_into']);
+  const row = await ('slug' in key
+    ? base.where('slug', '=', key.slug)
+    : base.where('id', '=', key.id)
+  ).executeTakeFirst();
+  if (!row) return undefined;
+  const ids = await (
+    db as unknown as Kysely<{ directory_external_id: { scheme: string; value: string; org_id: number } }>
+  )
+    .selectFrom('directory_external_id')
+    .select(['scheme', 'value'])
+    .where('org_id', '=', Number(row.id))
+    .orderBy('scheme')
+    .orderBy('value')
+    .execute();
+  return {
+    row: { ...row, id: Number(row.id) } as TListRow,
+    status: row.status,
+    mergedInto: row.merged_into === null ? null : Number(row.merged_into),
+    externalIds: ids,
+  };
+};

@@ -1,0 +1,261 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeRecords } from '../src/modules/directory/index.ts';
+import { parseCsvRecords } from '../src/platform/csv.ts';
+import { createTestApp, getPage, type TTestApp } from './app.ts';
+import { RELEVANCE_CASES, SEARCH_CORPUS } from './fixtures/directory/search-corpus.ts';
+
+// Directory search through HTTP on the engine under test: relevance on a fixed bilingual corpus,
+// facets, sorting, bad parameters, FTS syntax in the query, exports and the API's cursor.
+
+let t: TTestApp;
+const slugsOf = (html: string): string[] =>
+  [...html.matchAll(/<li><h3><a href="\/(?:en|zh)\/directory\/([a-z0-9-]+)">/g)].map((m) => m[1] as string);
+
+const search = async (qs: string, locale = 'en') => {
+  const { res, html } = await getPage(t.app, `/${locale}/directory/search?${qs}`);
+  return { status: res.status, html, slugs: slugsOf(html) };
+};
+
+beforeAll(async () => {
+  t = await createTestApp({ seed: false });
+  await writeRecords(t.deps, SEARCH_CORPUS);
+});
+afterAll(async () => t?.close());
+
+describe('relevance on the fixture corpus', () => {
+  for (const c of RELEVANCE_CASES) {
+    it(`“${c.q}”`, async () => {
+      const r = await search(`q=${encodeURIComponent(c.q)}&limit=50`);
+      expect(r.status).toBe(200);
+      if (c.first) expect(r.slugs.slice(0, c.first.length)).toEqual(c.first);
+      for (const s of c.includes ?? []) expect(r.slugs).toContain(s);
+      for (const s of c.excludes ?? []) expect(r.slugs).not.toContain(s);
+    });
+  }
+
+  it('finds an organisation by its Chinese name, English name and acronym', async () => {
+    for (const q of ['中山大学', 'Sun Yat-sen University', 'SYSU']) {
+      expect((await search(`q=${encodeURIComponent(q)}`)).slugs[0]).toBe('sysu');
+    }
+  });
+
+  it('highlights what matched and says when it corrected a typo', async () => {
+    const r = await search('q=incubator');
+    expect(r.html).toContain('<mark>Incubator</mark>');
+    const zh = await search(`q=${encodeURIComponent('孵化器')}`, 'zh');
+    expect(zh.html).toContain('<mark>孵化器</mark>');
+    const typo = await search('q=Tsinghau');
+    expect(typo.html).toMatch(/Showing results for tsinghua/i);
+    const typoZh = await search('q=Tsinghau', 'zh');
+    expect(typoZh.html).toContain('以下是“tsinghua”的结果');
+  });
+
+  it('never fails on full-text syntax typed into the box', async () => {
+    const hostile = [
+      '"',
+      '""',
+      '"unterminated',
+      '*',
+      'univ*',
+      'NEAR(a b)',
+      'a NEAR b',
+      '(',
+      ')',
+      '(university',
+      '-university',
+      'university -china',
+      '^',
+      '^university',
+      'a OR b',
+      'a AND NOT b',
+      "'",
+      "o'reilly",
+      '\\',
+      ':*',
+      'a:*',
+      '&|!<->',
+      'col:university',
+      '{}',
+      '[]',
+      '%_',
+      '孵化器"',
+      '"孵化器" OR "大学"',
+      '🙂',
+      'a'.repeat(200),
+    ];
+    for (const q of hostile) {
+      const r = await search(`q=${encodeURIComponent(q)}`);
+      expect(r.status, q).toBe(200);
+    }
+    // A NUL byte is refused by the address guard for every page, with a 400 rather than a crash.
+    expect((await search('q=a%00b')).status).toBe(400);
+  });
+});
+
+describe('facets, filters and sorting', () => {
+  it('counts facets and filters by district without hiding the other districts', async () => {
+    const all = await search(`q=${encodeURIComponent('孵化器')}`);
+    expect(all.html).toMatch(/Tianhe \(1\)/);
+    expect(all.html).toMatch(/Huangpu \(1\)/);
+    const tianhe = await search(`q=${encodeURIComponent('孵化器')}&district=tianhe`);
+    expect(tianhe.slugs).toEqual(['tianhe-incubator']);
+    // The district facet still offers the others, with their counts.
+    expect(tianhe.html).toMatch(/Huangpu \(1\)/);
+    expect(tianhe.html).toMatch(/1 organisations found/);
+  });
+
+  it('filters by kind, level and founding years', async () => {
+    const r = await search('kind=university&founded_from=1900&founded_to=1950&sort=oldest');
+    expect(r.slugs).toEqual(['jnu', 'sysu', 'scnu']);
+    const lv = await search('kind=incubator&level=national,provincial&sort=name');
+    expect(lv.slugs).toEqual(['huangpu-incubator', 'tianhe-incubator']);
+  });
+
+  it('sorts by name in each language', async () => {
+    const en = await search('kind=university&sort=name');
+    expect(en.slugs[0]).toBe('gzhu');
+    const zh = await search('kind=university&sort=name', 'zh');
+    // Pinyin order: 广州大学 (guang) before 华南… (hua) before 暨南 (ji).
+    expect(zh.slugs.indexOf('gzhu')).toBeLessThan(zh.slugs.indexOf('scut'));
+    expect(zh.slugs.indexOf('scut')).toBeLessThan(zh.slugs.indexOf('jnu'));
+  });
+
+  it('pages through results', async () => {
+    const p1 = await search('kind=university&sort=name&limit=3');
+    const p2 = await search('kind=university&sort=name&limit=3&page=2');
+    expect(p1.slugs).toHaveLength(3);
+    expect(p2.slugs).toHaveLength(3);
+    expect(p1.slugs.some((s) => p2.slugs.includes(s))).toBe(false);
+    expect(p1.html).toContain('rel="next"');
+  });
+});
+
+describe('bad parameters', () => {
+  const cases: [string, RegExp, RegExp][] = [
+    ['page=-1', /page must be a whole number from 1 to 500/, /page 必须是 1 至 500 之间的整数/],
+    ['limit=10^9', /limit must be a whole number from 1 to 100/, /limit 必须是 1 至 100 之间的整数/],
+    ['limit=1000000000', /limit must be a whole number/, /limit 必须是/],
+    ['kind=castle', /“castle” is not a known value for kind/, /“castle”不是 kind 的有效取值/],
+    ['colour=red', /Unknown parameter “colour”/, /未知参数“colour”/],
+    ['sort=random', /Unknown sort order/, /未知的排序方式/],
+    ['founded_from=2020&founded_to=2000', /“from” year is after/, /起始年份晚于截止年份/],
+    ['page=1&page=2', /given more than once/, /重复出现/],
+  ];
+  for (const [qs, en, zh] of cases) {
+    it(`${qs} → 400 with a message in the reader's language`, async () => {
+      const a = await search(qs);
+      expect(a.status).toBe(400);
+      expect(a.html).toMatch(en);
+      const b = await search(qs, 'zh');
+      expect(b.status).toBe(400);
+      expect(b.html).toMatch(zh);
+      const api = await t.app.request(`/api/v1/organizations?${qs}`);
+      expect(api.status).toBe(400);
+      expect(((await api.json()) as { error: { message: string } }).error.message).toMatch(en);
+    });
+  }
+});
+
+describe('exports and the API', () => {
+  it('exports the result set as CSV and JSON', async () => {
+    const res = await t.app.request(`/en/directory/export.csv?q=${encodeURIComponent('孵化器')}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const rows = parseCsvRecords((await res.text()).replace(/^\ufeff/, ''));
+    expect(rows.map((r) => r.slug).sort()).toEqual(
+      ['huangpu-incubator', 'incubation-services', 'panyu-incubator', 'tianhe-incubator'].sort(),
+    );
+    expect(rows.find((r) => r.slug === 'tianhe-incubator')?.name_zh).toBe('天河科技企业孵化器');
+    const json = (await (await t.app.request('/zh/directory/export.json?kind=university')).json()) as {
+      slug: string;
+    }[];
+    expect(json).toHaveLength(8);
+  });
+
+  it('walks every record with the cursor, each once', async () => {
+    const seen: string[] = [];
+    let url: string | null = '/api/v1/organizations?limit=7';
+    let total = 0;
+    while (url) {
+      const res = await t.app.request(url);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as {
+        data: { slug: string }[];
+        total: number;
+        next_cursor: string | null;
+      };
+      total = body.total;
+      seen.push(...body.data.map((d) => d.slug));
+      url = body.next_cursor ? `/api/v1/organizations?limit=7&cursor=${body.next_cursor}` : null;
+    }
+    expect(seen).toHaveLength(SEARCH_CORPUS.length);
+    expect(new Set(seen).size).toBe(SEARCH_CORPUS.length);
+    expect(total).toBe(SEARCH_CORPUS.length);
+  });
+
+  it('ranks API searches and pages them with a cursor', async () => {
+    const a = (await (await t.app.request('/api/v1/organizations?q=university&limit=2')).json()) as {
+      data: { slug: string }[];
+      next_cursor: string;
+      facets: { kind: { code: string; count: number }[] };
+    };
+    expect(a.data).toHaveLength(2);
+    expect(a.facets.kind.find((k) => k.code === 'university')?.count).toBeGreaterThanOrEqual(7);
+    const b = (await (
+      await t.app.request(`/api/v1/organizations?q=university&limit=2&cursor=${a.next_cursor}`)
+    ).json()) as {
+      data: { slug: string }[];
+    };
+    expect(b.data.map((d) => d.slug).some((s) => a.data.map((d) => d.slug).includes(s))).toBe(false);
+    const bad = await t.app.request('/api/v1/organizations?cursor=nonsense');
+    expect(bad.status).toBe(400);
+  });
+
+  it('returns one organisation by slug with its external ids, and 404 for unknown ones', async () => {
+    const res = await t.app.request('/api/v1/organizations/scut');
+    const body = (await res.json()) as { data: { name_zh: string; external_ids: { scheme: string }[] } };
+    expect(body.data.name_zh).toBe('华南理工大学');
+    expect(body.data.external_ids).toEqual([{ scheme: 'demo', value: 'scut' }]);
+    expect((await t.app.request('/api/v1/organizations/no-such-thing')).status).toBe(404);
+    expect((await t.app.request('/api/v1/organizations/%3Cscript%3E')).status).toBe(404);
+  });
+
+  it('lists the endpoints in the OpenAPI document', async () => {
+    const doc = (await (await t.app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/organizations', '/organizations/{key}']),
+    );
+  });
+});
+
+describe('the directory home', () => {
+  it('shows counts by kind and district that lead into the search', async () => {
+    const { res, html } = await getPage(t.app, '/en/directory');
+    expect(res.status).toBe(200);
+    expect(html).toContain(`${SEARCH_CORPUS.length} organisations listed`);
+    expect(html).toMatch(
+      /href="\/en\/directory\/search\?kind=university">University<\/a> <span class="count">8</,
+    );
+    const zh = await getPage(t.app, '/zh/directory');
+    expect(zh.html).toContain('天河区');
+  });
+
+  it('sees new records at once, also in another process’s writes', async () => {
+    await writeRecords(t.deps, [
+      {
+        slug: 'new-lab',
+        kind: 'key_lab',
+        name: { en: 'Zebrafish Genomics Lab', zh: '斑马鱼基因组实验室' },
+        summary: { en: null, zh: null },
+        city: { en: null, zh: null },
+        source: { en: 'test', zh: '测试' },
+        sourceKind: 'manual',
+        externalIds: [{ scheme: 'demo', value: 'new-lab' }],
+      },
+    ]);
+    expect((await search('q=zebrafish')).slugs).toEqual(['new-lab']);
+    expect((await search(`q=${encodeURIComponent('斑马鱼')}`)).slugs).toEqual(['new-lab']);
+  });
+});
