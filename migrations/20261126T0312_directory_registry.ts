@@ -47,7 +47,7 @@ export const up = async (db: Kysely<any>): Promise<void> => {
   await add('source_kind', 'varchar(12)', 'demo');
   await add('source_url', 'text');
   await add('imported_at', 'varchar(32)');
-  // A static order for large result sets (bigger, verified, confirmed records first).
+  // A static order for large result sets: real records with a summary, a website and a level first.
   await add('weight', 'integer', 0);
   // Space-separated search tokens computed by platform/search (lower-cased Latin words, jieba words,
   // CJK bigrams, name characters); never empty tokens, so PostgreSQL's array_to_tsvector accepts it.
@@ -57,10 +57,16 @@ export const up = async (db: Kysely<any>): Promise<void> => {
   await add('seq', 'integer', 0);
 
   for (const [name, cols] of [
-    ['directory_organization_seq_idx', ['seq']],
+    // Covers the facet index's reads (every column it loads), so loading a million records reads this
+    // narrow index instead of the wide rows: measured 13-26 s for a full scan of 1M rows (3.4 GB).
+    [
+      'directory_organization_seq_idx',
+      ['seq', 'id', 'kind', 'district', 'sector', 'level', 'founded_year', 'weight', 'status'],
+    ],
     ['directory_organization_domain_idx', ['domain']],
-    ['directory_organization_name_en_idx', ['name_en']],
-    ['directory_organization_name_zh_idx', ['name_zh']],
+    // Name order for large result sets walks these (keyset on name, id; covering, no table reads).
+    ['directory_organization_name_en_idx', ['name_en', 'id']],
+    ['directory_organization_name_zh_idx', ['name_zh', 'id']],
     ['directory_organization_claimed_idx', ['claimed_org_id']],
     ['directory_organization_confirmed_idx', ['confirmed_at']],
   ] as const) {

@@ -12,8 +12,20 @@ import {
 } from './modules/accounts/index.ts';
 import { createCmsEditorialRoutes, createCmsRoutes } from './modules/cms/index.ts';
 import { createContactRoutes, createContactStaffRoutes } from './modules/contact/index.ts';
-import { createDirectoryApi, createDirectoryRoutes, directoryOpenApi } from './modules/directory/index.ts';
-import { createIndicatorsRoutes } from './modules/indicators/index.ts';
+import {
+  createDirectoryApi,
+  createDirectoryRoutes,
+  createDirectoryStaffRoutes,
+  directoryHooks,
+  directoryOpenApi,
+} from './modules/directory/index.ts';
+import {
+  createIndicatorsApi,
+  createIndicatorsRoutes,
+  createIndicatorsStaffRoutes,
+  createReportingRoutes,
+  indicatorsOpenApi,
+} from './modules/indicators/index.ts';
 import {
   createInvitationRoutes,
   createOrganizationsRoutes,
@@ -46,7 +58,15 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** Builds the whole HTTP application: global middleware, one route group per module, one error handler. */
 export const createApp = (deps: TDeps, assets: TAssets) => {
   // Modules that hold a person's data plug into "download my data" and account deletion here.
-  const accountHooks: TAccountRoutesOptions = { ...organizationHooks, myOrganizations };
+  const accountHooks: TAccountRoutesOptions = {
+    ...organizationHooks,
+    exportPersonData: [
+      ...(organizationHooks.exportPersonData ?? []),
+      ...(directoryHooks.exportPersonData ?? []),
+    ],
+    onDeletePerson: [...(organizationHooks.onDeletePerson ?? []), ...(directoryHooks.onDeletePerson ?? [])],
+    myOrganizations,
+  };
   const { config, log } = deps;
   const shell: TShell = Object.freeze({
     assets: assets.urls,
@@ -97,8 +117,16 @@ export const createApp = (deps: TDeps, assets: TAssets) => {
   app.route('/', createSiteRoutes(deps));
 
   app.route('/api/v1/organizations', createDirectoryApi(deps));
+  app.route('/api/v1', createIndicatorsApi(deps));
   app.get('/api/v1/openapi.json', (c) =>
-    c.json(openApiDocument(config.publicUrl, APP_VERSION, directoryOpenApi.paths, directoryOpenApi.schemas)),
+    c.json(
+      openApiDocument(
+        config.publicUrl,
+        APP_VERSION,
+        { ...directoryOpenApi.paths, ...indicatorsOpenApi.paths },
+        { ...directoryOpenApi.schemas, ...indicatorsOpenApi.schemas },
+      ),
+    ),
   );
   app.all('/api/*', () => {
     throw new AppError('NOT_FOUND', 'No such API endpoint');
@@ -122,7 +150,11 @@ export const createApp = (deps: TDeps, assets: TAssets) => {
     site.route('/report', createReportRoutes(deps));
     site.route('/staff/reports', createReportStaffRoutes(deps));
     site.route('/staff/organizations', createOrganizationsStaffRoutes(deps));
+    site.route('/staff/directory', createDirectoryStaffRoutes(deps));
+    site.route('/staff/statistics', createIndicatorsStaffRoutes(deps));
     site.route('/staff', createStaffRoutes(deps));
+    // An organisation's quarterly reports live beside its pages (/organizations/:slug/reports).
+    site.route('/organizations', createReportingRoutes(deps));
     site.route('/organizations', createOrganizationsRoutes(deps));
     site.route('/invitations', createInvitationRoutes(deps));
     site.route('/news', createCmsRoutes(deps));

@@ -5,6 +5,8 @@ import { isDemoLoaded, seedDemo } from '../seeds/demo.ts';
 import { createApp } from './app.ts';
 import type { TConfig } from './config.ts';
 import { publishDue } from './modules/cms/index.ts';
+import { sendFreshnessReminders, warmDirectory } from './modules/directory/index.ts';
+import { recomputeIfDue, sendReportReminders } from './modules/indicators/index.ts';
 import { purgeAudit } from './platform/audit.ts';
 import { openDatabase, type TDatabase } from './platform/db/database.ts';
 import { loadMigrations, migrateToLatest } from './platform/db/migrate.ts';
@@ -65,6 +67,15 @@ export const startServer = async (
     void publishScheduled();
     const minutely = setInterval(publishScheduled, 60_000);
     minutely.unref();
+    // Organisations whose directory records were not confirmed for a year hear about it (once a month).
+    const remindStale = () =>
+      sendFreshnessReminders(deps).then(
+        (n) => n > 0 && log.info('directory freshness reminders sent', { records: n }),
+        (err: Error) => log.error('directory freshness reminders failed', { reason: err.message }),
+      );
+    void remindStale();
+    const hourly = setInterval(remindStale, 3_600_000);
+    hourly.unref();
     const server = await new Promise<Server>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
         resolve(s as Server),
@@ -74,6 +85,37 @@ export const startServer = async (
     const port = (server.address() as AddressInfo).port;
     const url = `http://localhost:${port}`;
     log.info('listening', { url, database: database.describe });
+    // The directory's facet index loads in the background, so the first search does not wait for it.
+    void warmDirectory(deps).catch((err: Error) =>
+      log.warn('directory warm-up failed', { reason: err.message }),
+    );
+    // Statistics jobs, checked now and every hour: the computed indicators are recounted from the registry
+    // when a day has passed or the month changed (indicators.computed.service.ts), and organisations that
+    // have not filed the last quarter's report hear about it 14 and 3 days before the deadline. Running
+    // ones are awaited on stop, so the database never closes under them.
+    const statisticsJobs = new Set<Promise<unknown>>();
+    const track = (job: Promise<unknown>) => {
+      statisticsJobs.add(job);
+      void job.finally(() => statisticsJobs.delete(job));
+    };
+    const statistics = (trigger: 'startup' | 'daily') =>
+      track(
+        (async () => {
+          await recomputeIfDue(deps, trigger).then(
+            (r) =>
+              r &&
+              log.info('computed indicators recomputed', { period: r.period, ms: r.ms, ...r.observations }),
+            (err: Error) => log.error('computed indicators failed', { reason: err.message }),
+          );
+          await sendReportReminders(deps).then(
+            (n) => n > 0 && log.info('report reminders sent', { organizations: n }),
+            (err: Error) => log.error('report reminders failed', { reason: err.message }),
+          );
+        })(),
+      );
+    statistics('startup');
+    const hourlyStatistics = setInterval(() => statistics('daily'), 3_600_000);
+    hourlyStatistics.unref();
 
     let stopping: Promise<void> | undefined;
     const stop = () => {
@@ -86,6 +128,9 @@ export const startServer = async (
         clearTimeout(timer);
         clearInterval(daily);
         clearInterval(minutely);
+        clearInterval(hourly);
+        clearInterval(hourlyStatistics);
+        await Promise.allSettled([...statisticsJobs]);
         deps.mailer.close();
         await database.close();
         log.info('stopped: database closed');

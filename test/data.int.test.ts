@@ -107,7 +107,9 @@ describe('migrations', () => {
 
     // From a populated database: the data stays, the failed batch leaves no trace.
     expect((await migrateToLatest(db, real)).error).toBeUndefined();
-    await seedDemo(depsFor({ db, engine: engineOf(db), describe: '', close: async () => {} }));
+    await seedDemo(depsFor({ db, engine: engineOf(db), describe: '', close: async () => {} }), {
+      directory: 'real',
+    });
     const before = await snapshot(db);
     const tablesBefore = await tables(db);
     expect((await migrateToLatest(db, [...real, ...extra])).error).toBeDefined();
@@ -137,22 +139,29 @@ describe('demo data', () => {
     const database = await freshDatabase();
     await migrateToLatest(database.db, await loadMigrations());
     const deps = depsFor(database);
-    const first = await seedDemo(deps);
+    // The directory's real and named records (test/directory-demo.int.test.ts loads the generated ones).
+    const first = await seedDemo(deps, { directory: 'real' });
     expect(first).toEqual({
       indicators: { inserted: 25, updated: 0, unchanged: 0 },
       observations: { inserted: 25, updated: 0, unchanged: 0 },
-      organizations: { inserted: 7, updated: 0, unchanged: 0 },
+      statistics: { inserted: 2524, updated: 0, unchanged: 0 },
+      organizations: { inserted: 230, updated: 0, unchanged: 0 },
+      relations: { inserted: 23, updated: 0, unchanged: 0 },
+      people: { inserted: 0, updated: 0, unchanged: 0 },
       news: { inserted: 3, updated: 0, unchanged: 0 },
       help: { inserted: 22, updated: 0, unchanged: 0 },
       audiencePages: { inserted: 4, updated: 0, unchanged: 0 },
       audienceLinks: { inserted: 20, updated: 0, unchanged: 0 },
     });
     const before = await snapshot(database.db);
-    const second = await seedDemo(deps);
+    const second = await seedDemo(deps, { directory: 'real' });
     expect(second).toEqual({
       indicators: { inserted: 0, updated: 0, unchanged: 25 },
       observations: { inserted: 0, updated: 0, unchanged: 25 },
-      organizations: { inserted: 0, updated: 0, unchanged: 7 },
+      statistics: { inserted: 0, updated: 0, unchanged: 2524 },
+      organizations: { inserted: 0, updated: 0, unchanged: 230 },
+      relations: { inserted: 0, updated: 0, unchanged: 23 },
+      people: { inserted: 0, updated: 0, unchanged: 0 },
       news: { inserted: 0, updated: 0, unchanged: 3 },
       help: { inserted: 0, updated: 0, unchanged: 22 },
       audiencePages: { inserted: 0, updated: 0, unchanged: 4 },
@@ -165,22 +174,35 @@ describe('demo data', () => {
     const database = await freshDatabase();
     await migrateToLatest(database.db, await loadMigrations());
     const deps = depsFor(database);
-    await seedDemo(deps);
+    await seedDemo(deps, { directory: 'real' });
     const sources = await database.db
       .selectFrom('indicator')
       .select(['source_name_en', 'source_name_zh'])
+      .where('default_geography', '=', 'CN-GD-GZ')
       .execute();
+    expect(sources).toHaveLength(25);
     for (const s of sources) {
       expect(s.source_name_en).toMatch(/Guangzhou municipal portal/);
       expect(s.source_name_zh).toMatch(/广州市政府门户网站/);
+    }
+    // The provincial statistics name the yearbook and the package they come through.
+    const provincial = await database.db
+      .selectFrom('indicator')
+      .select(['source_name_en', 'source_name_zh'])
+      .where('default_geography', '=', 'CN-GD')
+      .execute();
+    expect(provincial).toHaveLength(6);
+    for (const s of provincial) {
+      expect(s.source_name_en).toMatch(/huhuaping\/techme \(MIT\)/);
+      expect(s.source_name_zh).toMatch(/huhuaping\/techme/);
     }
     await database.db
       .updateTable('directory_organization')
       .set({ name_en: 'Wrong' })
       .where('slug', '=', 'cisco')
       .execute();
-    const report = await seedDemo(deps);
-    expect(report.organizations).toEqual({ inserted: 0, updated: 1, unchanged: 6 });
+    const report = await seedDemo(deps, { directory: 'real' });
+    expect(report.organizations).toEqual({ inserted: 0, updated: 1, unchanged: 229 });
     const cisco = await database.db
       .selectFrom('directory_organization')
       .select('name_en')

@@ -259,3 +259,69 @@ describe('the directory home', () => {
     expect((await search(`q=${encodeURIComponent('斑马鱼')}`)).slugs).toEqual(['new-lab']);
   });
 });
+
+describe('the cache of frequent terms', () => {
+  it('stays exact when records are added, renamed and merged', async () => {
+    const { TERM_CACHE } = await import('../src/modules/directory/directory.terms.ts');
+    const before = TERM_CACHE.frequent;
+    try {
+      TERM_CACHE.frequent = 2;
+      const base = (await search('q=university&limit=50')).slugs.sort();
+      expect(base).toContain('scut');
+      // Served from the cache now; the same answer.
+      expect((await search('q=university&limit=50')).slugs.sort()).toEqual(base);
+      await writeRecords(t.deps, [
+        {
+          ...SEARCH_CORPUS[0],
+          slug: 'zebra-university',
+          name: { en: 'Zebra University', zh: '斑马大学' },
+          acronym: null,
+          externalIds: [{ scheme: 'demo', value: 'zebra-university' }],
+        },
+        // SCUT loses the word "University" from every name.
+        {
+          ...SEARCH_CORPUS[0],
+          name: { en: 'South China Institute of Technology', zh: '华南理工' },
+          summary: { en: null, zh: null },
+        },
+      ]);
+      const after = (await search('q=university&limit=50')).slugs.sort();
+      expect(after).toContain('zebra-university');
+      expect(after).not.toContain('scut');
+      TERM_CACHE.frequent = Number.POSITIVE_INFINITY;
+      expect((await search('q=university&limit=50')).slugs.sort()).toEqual(after);
+      // Two cached terms intersect, and a cached term with a rare one.
+      TERM_CACHE.frequent = 2;
+      const both = (await search(`q=${encodeURIComponent('university 深圳')}&limit=50`)).slugs.sort();
+      TERM_CACHE.frequent = Number.POSITIVE_INFINITY;
+      expect((await search(`q=${encodeURIComponent('university 深圳')}&limit=50`)).slugs.sort()).toEqual(
+        both,
+      );
+      expect(both).toContain('szu');
+    } finally {
+      TERM_CACHE.frequent = before;
+    }
+  });
+});
+
+describe('large result sets', () => {
+  it('orders by weight, walks the name index and sorts by founding year past the ranking limit', async () => {
+    const { SEARCH_LIMITS } = await import('../src/modules/directory/directory.search.service.ts');
+    const before = SEARCH_LIMITS.rank;
+    try {
+      const small = await search('kind=university&sort=name&limit=4');
+      const smallP2 = await search('kind=university&sort=name&limit=4&page=2');
+      const oldest = await search('kind=university&sort=oldest&limit=3');
+      SEARCH_LIMITS.rank = 2;
+      // Past the limit the same pages come from the name index walk and the in-loop selection.
+      expect((await search('kind=university&sort=name&limit=4')).slugs).toEqual(small.slugs);
+      expect((await search('kind=university&sort=name&limit=4&page=2')).slugs).toEqual(smallP2.slugs);
+      expect((await search('kind=university&sort=oldest&limit=3')).slugs).toEqual(oldest.slugs);
+      const weighted = await search('q=university&limit=50');
+      expect(weighted.html).toContain('listed with the most complete real records first');
+      expect(weighted.slugs.length).toBeGreaterThan(2);
+    } finally {
+      SEARCH_LIMITS.rank = before;
+    }
+  });
+});

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedNews } from '../src/modules/cms/index.ts';
+import { seedRegistry } from '../src/modules/directory/index.ts';
+import { cityDay, lastEndedQuarter, previousQuarter } from '../src/modules/indicators/indicators.calendar.ts';
 import { createTestApp, type TTestApp } from './app.ts';
 import { createBrowser, createPerson, signedIn, type TBrowser, TEST_PASSWORD } from './auth.ts';
 import { FUZZ_STRINGS } from './fuzz-corpus.ts';
@@ -97,6 +99,13 @@ const snapshot = async (): Promise<string> => {
     'pages_audience',
     'pages_audience_link',
     'ecosphere_audit',
+    'directory_organization',
+    'directory_external_id',
+    'directory_change',
+    'directory_claim',
+    'directory_duplicate',
+    'indicator_report',
+    'indicator_report_value',
   ]) {
     const rows = await db.selectFrom(table).selectAll().execute();
     parts.push(`${table}:${JSON.stringify(rows.map((r) => ({ ...r, updated_at: undefined })))}`);
@@ -143,6 +152,172 @@ const fuzzForms = async (
 
 // Thousands of posts per test: far past the default 30 s on a shared machine, never near a hang.
 describe('every form and body against the shared fuzz corpus', { timeout: 300_000 }, () => {
+  // First, while the tables are small (each try hashes them twice). The directory's records: one to claim, an investor with a level and a certificate (so its edit form has
+  // every field) managed by an organisation, and two suggested as duplicates.
+  const directoryWorld = async (tag: string) => {
+    const db = t.deps.db as Kysely<any>;
+    const slug = (s: string) => `fuzz-${tag}-${s}`;
+    const record = (s: string, kind: string, extra: Record<string, unknown> = {}) => ({
+      kind,
+      slug: slug(s),
+      name: { en: `Fuzz ${tag} ${s}`, zh: `模糊${tag}${s}` },
+      summary: {},
+      city: {},
+      source: { en: 'Fuzz', zh: '模糊' },
+      sourceKind: 'demo',
+      externalIds: [{ scheme: 'demo', value: slug(s) }],
+      ...extra,
+    });
+    await seedRegistry(t.deps, {
+      records: [
+        record('unclaimed', 'incubator'),
+        record('managed', 'investor', {
+          subtype: 'vc',
+          level: 'national',
+          certificateNo: 'GR1',
+          certificateValidUntil: '2030-01-01',
+        }),
+        record('dup-a', 'key_lab'),
+        record('dup-b', 'key_lab'),
+      ],
+    });
+    const id = async (s: string) =>
+      Number(
+        (
+          await db
+            .selectFrom('directory_organization')
+            .select('id')
+            .where('slug', '=', slug(s))
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
+    const owner = await createPerson(t);
+    const now = new Date().toISOString();
+    const org = await db
+      .insertInto('organizations_organization')
+      .values({
+        slug: `fuzz-${tag}-org`,
+        kind: 'investor',
+        name_en: `Fuzz ${tag} Org`,
+        name_zh: `模糊${tag}机构`,
+        verified_at: now,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('organizations_membership')
+      .values({ org_id: org.id, person_id: owner.id, role: 'owner', created_at: now })
+      .execute();
+    await db
+      .updateTable('directory_organization')
+      .set({ claimed_org_id: org.id })
+      .where('slug', '=', slug('managed'))
+      .execute();
+    return { db, slug, id, owner, orgId: Number(org.id), now };
+  };
+  // Each try starts with fresh per-person write limits, so every value reaches the form.
+  const unlimit = () => (t.deps.db as Kysely<any>).deleteFrom('ecosphere_rate_limit').execute();
+  const directoryGood = {
+    ...GOOD,
+    on_behalf: 'new',
+    evidence: 'I direct it; my address is on its domain.',
+    founded_year: '2001',
+    note: 'Checked against the licence register.',
+  };
+
+  it('the directory: claiming a record, and editing a managed one', async () => {
+    const w = await directoryWorld('edit');
+    const claimant = await signedIn(t, await createPerson(t));
+    const claims = await fuzzForms(claimant, [`/en/directory/${w.slug('unclaimed')}/claim`], {
+      good: directoryGood,
+      reset: unlimit,
+    });
+    expect(claims.problems).toEqual([]);
+    expect(claims.tried).toBeGreaterThan(60);
+    const manager = await signedIn(t, w.owner);
+    const edits = await fuzzForms(manager, [`/en/directory/${w.slug('managed')}/edit`], {
+      good: directoryGood,
+      reset: unlimit,
+    });
+    expect(edits.problems).toEqual([]);
+    expect(edits.tried).toBeGreaterThan(900);
+  });
+
+  it('the directory staff pages: a change, a claim, a duplicate suggestion, a record', async () => {
+    const w = await directoryWorld('staff');
+    const change = await w.db
+      .insertInto('directory_change')
+      .values({
+        org_id: await w.id('managed'),
+        requested_by: w.owner.id,
+        changes_json: JSON.stringify({ name_en: { from: 'Fuzz staff managed', to: 'Fuzz Renamed' } }),
+        status: 'pending',
+        created_at: w.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const claimant = await createPerson(t);
+    const claim = await w.db
+      .insertInto('directory_claim')
+      .values({
+        record_id: await w.id('unclaimed'),
+        org_id: w.orgId,
+        requested_by: claimant.id,
+        evidence: 'I run it.',
+        status: 'pending',
+        created_at: w.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const dup = await w.db
+      .insertInto('directory_duplicate')
+      .values({
+        a_id: await w.id('dup-a'),
+        b_id: await w.id('dup-b'),
+        reason: 'similar_name',
+        score: 90,
+        status: 'open',
+        created_at: w.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const unclaimed = await w.id('unclaimed');
+    // Each try starts from the change and the claim still waiting.
+    const reopen = async () => {
+      await unlimit();
+      await w.db
+        .updateTable('directory_change')
+        .set({ status: 'pending' })
+        .where('id', '=', change.id)
+        .execute();
+      await w.db
+        .updateTable('directory_claim')
+        .set({ status: 'pending' })
+        .where('id', '=', claim.id)
+        .execute();
+      await w.db
+        .updateTable('directory_organization')
+        .set({ claimed_org_id: null })
+        .where('id', '=', unclaimed)
+        .execute();
+    };
+    const staff = await signedIn(t, await createPerson(t, { role: 'staff-admin' }));
+    const queue = await fuzzForms(
+      staff,
+      [
+        `/en/staff/directory/changes/${change.id}`,
+        `/en/staff/directory/claims/${claim.id}`,
+        `/en/staff/directory/duplicates/${dup.id}`,
+        `/en/staff/directory/records/${w.slug('managed')}`,
+      ],
+      { good: directoryGood, reset: reopen },
+    );
+    expect(queue.problems).toEqual([]);
+    expect(queue.tried).toBeGreaterThan(150);
+  });
+
   it('the public sign-up, sign-in and reset forms', async () => {
     const { problems, tried } = await fuzzForms(createBrowser(t), [
       '/en/signup',
@@ -306,6 +481,120 @@ describe('every form and body against the shared fuzz corpus', { timeout: 300_00
     const { problems, tried } = await fuzzForms(editor, ['/en/staff/audiences/business', linkPath], { good });
     expect(tried).toBeGreaterThan(300);
     expect(problems).toEqual([]);
+  });
+
+  it('the quarterly report of an incubator, and a staff administrator’s review of it', async () => {
+    const db = t.deps.db as Kysely<any>;
+    const now = new Date().toISOString();
+    const owner = await createPerson(t);
+    const org = Number(
+      (
+        await db
+          .insertInto('organizations_organization')
+          .values({
+            slug: 'fuzz-incubator',
+            kind: 'incubator',
+            name_en: 'Fuzz Incubator',
+            name_zh: '模糊孵化器',
+            verified_at: now,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    await db
+      .insertInto('organizations_membership')
+      .values({ org_id: org, person_id: owner.id, role: 'owner', created_at: now })
+      .execute();
+    const period = lastEndedQuarter(cityDay(new Date()));
+    const form = `/en/organizations/fuzz-incubator/reports/${period}`;
+    const b = await signedIn(t, owner);
+    const good = {
+      ...GOOD,
+      revenue: '1250.5',
+      tenants: '40',
+      graduates: '3',
+      jobs: '520',
+      funds_raised: '800',
+    };
+    const own = await fuzzForms(b, [form], { good, reset: unlimit });
+    expect(own.problems).toEqual([]);
+    expect(own.tried).toBeGreaterThan(150);
+    // The button and the jump confirmation are not on the page as inputs: fuzzed by hand, against a
+    // previous quarter whose revenue makes 1250.5 a jump.
+    const previous = Number(
+      (
+        await db
+          .insertInto('indicator_report')
+          .values({
+            org_id: org,
+            form: 'incubation_quarterly',
+            period: previousQuarter(period),
+            status: 'approved',
+            org_kind: 'incubator',
+            created_by: owner.id,
+            created_at: now,
+            updated_by: owner.id,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    await db
+      .insertInto('indicator_report_value')
+      .values({ report_id: previous, field: 'revenue', value: 100 })
+      .execute();
+    const problems: string[] = [];
+    for (const name of ['action', 'confirm_revenue']) {
+      for (const [label, value] of FUZZ_STRINGS) {
+        await unlimit();
+        const fields: Record<string, string> = {
+          ...good,
+          action: 'submit',
+          confirm_revenue: '',
+          [name]: value,
+        };
+        const before = await snapshot();
+        const res = await b.post(form, fields, from());
+        const body = await res.text();
+        if (res.status >= 500) problems.push(`${name}=${label}: ${res.status}`);
+        if (res.status === 422 && !/class="error-summary"/.test(body))
+          problems.push(`${name}=${label}: no messages`);
+        if (res.status >= 400 && res.status < 500 && (await snapshot()) !== before)
+          problems.push(`${name}=${label}: ${res.status} but the data changed`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Staff review: every try starts from a report waiting for a decision.
+    const submitted = await b.post(form, { ...good, action: 'submit', confirm_revenue: '1250.5' }, from());
+    expect(submitted.status).toBe(303);
+    const id = Number(
+      (
+        await db
+          .selectFrom('indicator_report')
+          .select('id')
+          .where('org_id', '=', org)
+          .where('period', '=', period)
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    const reopen = async () => {
+      await unlimit();
+      await db
+        .updateTable('indicator_report')
+        .set({ status: 'submitted', decided_at: null, decided_by: null, decision_note: null, district: null })
+        .where('id', '=', id)
+        .execute();
+    };
+    const admin = await signedIn(t, await createPerson(t, { role: 'staff-admin' }));
+    const review = await fuzzForms(admin, [`/en/staff/statistics/reports/${id}`, '/en/staff/statistics'], {
+      reset: reopen,
+    });
+    expect(review.problems).toEqual([]);
+    expect(review.tried).toBeGreaterThan(60);
   });
 
   it('JSON bodies and wrong content types on form actions get a 4xx, never a 500', async () => {

@@ -54,20 +54,24 @@ describe('home page', () => {
 });
 
 describe('statistics page', () => {
-  it('lists every figure of the article with period, date and source, and says what is not built yet', async () => {
+  // The statistics pages themselves are tested in indicators-pages.int.test.ts.
+  it('lists every figure of the article with period, date and source', async () => {
     const { html } = await getPage(t.app, '/en/statistics');
-    expect((html.match(/<tr id="/g) ?? []).length).toBe(25);
+    // Each figure is a panel entry whose id keeps old links (/statistics#code) working.
+    expect((html.match(/<li id="[a-z_]+">/g) ?? []).length).toBeGreaterThanOrEqual(25);
     const s = text(html);
-    expect(s).toContain('Projects at the yearly startup fair more than 1,000 Per year 26 September 2017');
+    expect(s).toContain(
+      'Projects at the yearly startup fair more than 1,000 Guangzhou, Per year · As of 26 September 2017 Source 1',
+    );
     expect(s).toContain('High-tech output as a share of industrial output 46.4%');
-    expect(s).toContain('Not available yet');
-    expect(s).toContain('Source:');
+    expect(s).not.toContain('Not available yet');
+    expect(s).toContain('Sources');
   });
 
   it('reads naturally in Chinese', async () => {
     const s = text((await getPage(t.app, '/zh/statistics')).html);
-    expect(s).toContain('市财政支持创新资金 108亿元 2017年');
-    expect(s).toContain('年度创业大赛参赛项目 超过1,000 每年');
+    expect(s).toContain('市财政支持创新资金 108亿元 广州，2017年');
+    expect(s).toContain('年度创业大赛参赛项目 超过1,000 广州，每年');
     expect(s).toContain('创投周贷款意向金额 10.3亿元');
   });
 });
@@ -109,12 +113,15 @@ describe('news', () => {
 });
 
 describe('directory', () => {
-  it('lists the organisations named in the article, by kind, with their source', async () => {
+  it('counts the registry by kind and district, and finds the organisations named in the article', async () => {
     const s = text((await getPage(t.app, '/en/directory')).html);
-    expect(s).toContain('7 organisations listed');
-    expect(s).toContain('Guangzhou Automobile Group (GAC)');
-    expect(s).toContain('Pearl River Delta Institute of Tsinghua University (PRDITU)');
-    expect(s).toContain('New-type R&D institution (1)');
+    expect(s).toMatch(/[\d,]+ organisations listed/);
+    expect(s).toContain('Guangzhou in the registry');
+    expect(s).toMatch(/83 institutions of higher learning/);
+    const found = text((await getPage(t.app, '/en/directory/search?q=PRDITU')).html);
+    expect(found).toContain('Pearl River Delta Institute of Tsinghua University');
+    const gac = text((await getPage(t.app, `/zh/directory/search?q=${encodeURIComponent('广汽')}`)).html);
+    expect(gac).toContain('广州汽车集团');
   });
 
   it('shows a profile in Chinese with the English name beside it', async () => {

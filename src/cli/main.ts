@@ -8,6 +8,8 @@ import { ROLES } from '../platform/auth/actor.ts';
 import { DatabaseOpenError, openDatabase } from '../platform/db/database.ts';
 import { createDeps } from '../platform/deps.ts';
 import { createLogger } from '../platform/log.ts';
+import { directoryCommand, importCommand } from './import.ts';
+import { indicatorsCommand } from './indicators.ts';
 
 /** Exit codes: 0 ok, 1 the command failed, 2 the command line was wrong. */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
@@ -20,6 +22,8 @@ type TCommand = Readonly<{
   options: Record<string, { type: 'boolean' | 'string'; short?: string }>;
   /** The sub-commands it takes as its first positional argument (e.g. `user create`). */
   subcommands?: readonly string[];
+  /** How many positional arguments it takes when it has no sub-commands (e.g. `import <format> <file>`). */
+  positionals?: number;
   run: (values: Record<string, unknown>, positionals: string[]) => Promise<number>;
 }>;
 
@@ -30,6 +34,9 @@ Commands:
   migrate   Apply pending database migrations, reporting each one
   seed      Load the demonstration data set (idempotent)
   user      Create an account (e.g. the first administrator)
+  import    Import organisations into the directory (ROR, MoE list, Hipo list, CSV) or statistics (stats)
+  directory Directory maintenance: reindex search tokens
+  indicators Statistics: recompute the computed indicators, send report reminders
   audit     Purge audit-log rows older than AUDIT_RETENTION_DAYS
   help      Show help for a command
 
@@ -97,8 +104,9 @@ Options:
     summary: 'Load the demonstration data set.',
     usage: `Usage: ecosphere seed --demo
 
-Loads the demonstration data set (the figures, organisations and news of the source article), each
-item with its source. Idempotent: a second run changes nothing. Migrates first if needed.
+Loads the demonstration data set (the figures, organisations and news of the source article, and a
+directory of real and generated organisations whose counts match the article's), each item with its
+source; generated records say so. Idempotent: a second run changes nothing. Migrates first if needed.
 
 Options:
   --demo      The demonstration data set (required)
@@ -197,6 +205,9 @@ Options:
       }
     },
   },
+  import: importCommand,
+  directory: directoryCommand,
+  indicators: indicatorsCommand,
 };
 
 /** Runs the CLI with the given arguments and returns the exit code (never throws). */
@@ -231,12 +242,16 @@ export const runCli = async (argv: string[]): Promise<number> => {
     if (allowed.length > 0 && !allowed.includes(positionals[0] ?? '')) {
       throw new UsageError(`${name}: expected one of ${allowed.join(', ')}`);
     }
-    if (positionals.length > (allowed.length > 0 ? 1 : 0)) {
+    if (positionals.length > (cmd.positionals ?? (allowed.length > 0 ? 1 : 0))) {
       throw new UsageError(`${name}: unexpected argument "${positionals.at(-1)}"`);
     }
     return await cmd.run(values, positionals);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      e instanceof UsageError ||
+      (e as Error).name === 'UsageError' ||
+      (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       err(`ecosphere ${name}: ${(e as Error).message}\n\n${cmd.usage}`);
       return EXIT.USAGE;
     }

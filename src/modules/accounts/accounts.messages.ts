@@ -170,6 +170,12 @@ const en = {
   'accounts.staff.reports': 'Error reports',
   'accounts.staff.reportsLead':
     'Mistakes readers reported on the site, each due for an answer in three working days.',
+  'accounts.staff.statistics': 'Statistics',
+  'accounts.staff.statisticsLead':
+    'Quarterly reports of incubators and makerspaces to review, and the indicators computed from the registry.',
+  'accounts.staff.directory': 'Directory',
+  'accounts.staff.directoryLead':
+    'Claims of directory records, changes to verified details, possible duplicates, verified records.',
   'accounts.yes': 'Yes',
   'accounts.no': 'No',
 } as const;
@@ -338,6 +344,10 @@ const zh: Record<K, string> = {
   'accounts.staff.contactLead': '通过“联系我们”发来的留言，可通过电子邮件回复。',
   'accounts.staff.reports': '错误报告',
   'accounts.staff.reportsLead': '读者报告的本站错误，每份应在三个工作日内答复。',
+  'accounts.staff.statistics': '统计',
+  'accounts.staff.statisticsLead': '待审核的孵化器和众创空间季度报表，以及根据名录计算的指标。',
+  'accounts.staff.directory': '机构名录',
+  'accounts.staff.directoryLead': '机构名录记录的认领、经核实信息的修改、疑似重复记录和记录核实。',
   'accounts.yes': '是',
   'accounts.no': '否',
 };

@@ -12,12 +12,14 @@ const MEMBER = [
 ] as const;
 const REVIEWER = [...MEMBER, 'review:application:assigned'] as const;
 // Editors write, review, schedule, publish and archive news, keep the help centre and the audience pages,
-// and answer error reports and contact messages.
+// and answer error reports and contact messages. They also keep the directory: edit any record, review
+// organisations' changes to verified fields, merge duplicates, mark records verified.
 const EDITOR = [
   ...MEMBER,
   'write:news',
   'publish:news',
   'manage:pages',
+  'manage:directory',
   'manage:error-report',
   'manage:contact',
 ] as const;
@@ -33,6 +35,8 @@ const STAFF_ADMIN = [
     'read:audit',
     // Take an article off the site with a reason, whoever published it.
     'unpublish:news',
+    // Correct published statistics (the old value stays in the history).
+    'manage:statistics',
   ]),
 ] as const;
 

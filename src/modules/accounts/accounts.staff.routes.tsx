@@ -38,6 +38,13 @@ export const createStaffRoutes = (deps: TDeps) => {
             lead: t(locale, 'accounts.staff.organizationsLead'),
           }
         : undefined,
+      can(actor, 'manage:directory')
+        ? {
+            href: `/${locale}/staff/directory`,
+            title: t(locale, 'accounts.staff.directory'),
+            lead: t(locale, 'accounts.staff.directoryLead'),
+          }
+        : undefined,
       can(actor, 'manage:contact')
         ? {
             href: `/${locale}/staff/contact`,
@@ -50,6 +57,13 @@ export const createStaffRoutes = (deps: TDeps) => {
             href: `/${locale}/staff/reports`,
             title: t(locale, 'accounts.staff.reports'),
             lead: t(locale, 'accounts.staff.reportsLead'),
+          }
+        : undefined,
+      can(actor, 'manage:statistics')
+        ? {
+            href: `/${locale}/staff/statistics`,
+            title: t(locale, 'accounts.staff.statistics'),
+            lead: t(locale, 'accounts.staff.statisticsLead'),
           }
         : undefined,
       can(actor, 'read:person:any')

@@ -1,49 +1,19 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { insertRows } from '../../platform/db/insert-rows.ts';
 import { nowIso } from '../../platform/db/schema.ts';
-import { latinWords, searchTokens } from '../../platform/search/tokens.ts';
+import { latinWords } from '../../platform/search/tokens.ts';
 import { slugify, type TRegistryRecord, websiteDomain } from './directory.record.ts';
+import { CONTENT_COLUMNS, contentOf, type OrgRow } from './directory.registry.content.ts';
+
+export { contentOf } from './directory.registry.content.ts';
 
 // The registry's write path: imports, seeds and staff edits all go through upsertBatch, which keeps the
 // search column, the change sequence, the name vocabulary and the external ids in step.
+// Bulk writes are multi-row statements of a fixed shape per chunk size (platform/db/insert-rows.ts), so
+// SQLite's prepared-statement cache reuses them: Kysely's builder costs more than the insert for wide rows.
 
-type OrgRow = {
-  id: number;
-  slug: string;
-  kind: string;
-  name_en: string;
-  name_zh: string;
-  acronym: string | null;
-  aliases: string | null;
-  summary_en: string | null;
-  summary_zh: string | null;
-  website: string | null;
-  domain: string | null;
-  city_en: string | null;
-  city_zh: string | null;
-  country_code: string | null;
-  district: string | null;
-  sector: string | null;
-  founded_year: number | null;
-  level: string | null;
-  certificate_no: string | null;
-  certificate_valid_until: string | null;
-  subtype: string | null;
-  attributes: string | null;
-  source_name_en: string;
-  source_name_zh: string;
-  source_kind: string;
-  source_url: string | null;
-  is_generated: number;
-  status: string;
-  confirmed_at: string | null;
-  imported_at: string | null;
-  weight: number;
-  search_text: string;
-  seq: number;
-  created_at: string;
-  updated_at: string;
-};
 type Tables = {
   directory_organization: OrgRow;
   directory_counter: { name: string; value: number };
@@ -51,81 +21,6 @@ type Tables = {
   directory_term: { term: string };
 };
 const q = (db: Db) => db as unknown as Kysely<Tables>;
-
-/** Columns compared to decide whether a record changed (everything the record carries). */
-const CONTENT_COLUMNS = [
-  'kind',
-  'name_en',
-  'name_zh',
-  'acronym',
-  'aliases',
-  'summary_en',
-  'summary_zh',
-  'website',
-  'domain',
-  'city_en',
-  'city_zh',
-  'country_code',
-  'district',
-  'sector',
-  'founded_year',
-  'level',
-  'certificate_no',
-  'certificate_valid_until',
-  'subtype',
-  'attributes',
-  'source_name_en',
-  'source_name_zh',
-  'source_kind',
-  'source_url',
-  'is_generated',
-  'weight',
-  'search_text',
-] as const;
-type TContent = Pick<OrgRow, (typeof CONTENT_COLUMNS)[number]>;
-
-const LEVEL_WEIGHT: Record<string, number> = { national: 30, provincial: 20, municipal: 10, district: 5 };
-
-/** The stored columns of a record (search tokens and static weight included). */
-export const contentOf = (r: TRegistryRecord): TContent => {
-  const aliases = r.aliases.length > 0 ? JSON.stringify(r.aliases) : null;
-  return {
-    kind: r.kind,
-    name_en: r.name.en,
-    name_zh: r.name.zh,
-    acronym: r.acronym ?? null,
-    aliases,
-    summary_en: r.summary.en ?? null,
-    summary_zh: r.summary.zh ?? null,
-    website: r.website ?? null,
-    domain: websiteDomain(r.website),
-    city_en: r.city.en ?? null,
-    city_zh: r.city.zh ?? null,
-    country_code: r.countryCode ?? null,
-    district: r.district ?? null,
-    sector: r.sector ?? null,
-    founded_year: r.foundedYear ?? null,
-    level: r.level ?? null,
-    certificate_no: r.certificateNo ?? null,
-    certificate_valid_until: r.certificateValidUntil ?? null,
-    subtype: r.subtype ?? null,
-    attributes: r.investorFocus ? JSON.stringify(r.investorFocus) : null,
-    source_name_en: r.source.en,
-    source_name_zh: r.source.zh,
-    source_kind: r.sourceKind,
-    source_url: r.sourceUrl ?? null,
-    is_generated: r.isGenerated ? 1 : 0,
-    weight:
-      (r.isGenerated ? 0 : 100) +
-      (r.summary.en || r.summary.zh ? 10 : 0) +
-      (r.website ? 5 : 0) +
-      (r.level ? (LEVEL_WEIGHT[r.level] ?? 0) : 0),
-    search_text: searchTokens({
-      names: [r.name.en, r.name.zh, r.acronym, ...r.aliases],
-      texts: [r.summary.en, r.summary.zh, r.city.en, r.city.zh],
-    }),
-  };
-};
 
 /** Takes the next change sequence number (serialises writers on PostgreSQL through the row lock). */
 export const nextSeq = async (db: Db): Promise<number> => {
@@ -148,43 +43,100 @@ export const currentSeq = async (db: Db): Promise<number> => {
   return Number(row?.value ?? 0);
 };
 
+/**
+ * The slug a new record asks for: its own, else its English name's; a name without Latin letters (a Chinese
+ * name standing in for a missing English one) takes its website's host, else a short hash of its first
+ * external id, rather than a run of "organisation-2", "organisation-3".
+ */
+const baseSlug = (r: TRegistryRecord): string => {
+  if (r.slug) return r.slug;
+  const fromName = slugify(r.name.en);
+  if (fromName !== 'organisation' || /organi[sz]ation/i.test(r.name.en)) return fromName;
+  const host = websiteDomain(r.website);
+  if (host) return slugify(host);
+  const ext = r.externalIds[0];
+  if (!ext) return fromName;
+  return `${ext.scheme}-${createHash('sha256').update(ext.value).digest('hex').slice(0, 10)}`;
+};
+
 export type TBatchOutcome = Readonly<{
   outcome: 'inserted' | 'updated' | 'unchanged';
   id: number;
   slug: string;
 }>;
 
-const CHUNK = 200;
 const rec = <T>(xs: readonly T[], i: number): T => xs[i] as T;
-const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] => {
+const chunks = <T>(xs: readonly T[], n: number): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
   return out;
 };
+const extKey = (scheme: string, value: string) => `${scheme}\u0000${value}`;
+
+/** Row-store chunk sizes: under SQLite's 32,766 and PostgreSQL's 65,535 bind parameters. */
+const ORG_CHUNK = 250;
+const SMALL_CHUNK = 1000;
+
+const INSERT_COLUMNS = [
+  ...CONTENT_COLUMNS,
+  'slug',
+  'status',
+  'confirmed_at',
+  'imported_at',
+  'seq',
+  'created_at',
+  'updated_at',
+] as const;
 
 /**
- * Inserts or updates a batch of records, matched by any of their external ids, else by their slug.
- * Run it inside the caller's transaction: a batch commits whole. Returns one outcome per record, in order.
+ * Inserts or updates a batch of records, matched by any of their external ids (or, with `matchBy: 'first'`,
+ * by their first one only), else by their slug. Run it inside the caller's transaction: a batch commits
+ * whole. Returns one outcome per record, in order.
  */
 export const upsertBatch = async (
   db: Db,
   records: readonly TRegistryRecord[],
-  opts: { now?: string } = {},
+  opts: {
+    now?: string;
+    /**
+     * Imports set this: a record that matches a row from another source (source_kind differs: a demo or
+     * staff-edited record, or the kept side of a merge) leaves that row's fields as they are; its new
+     * external ids are still added and it counts as unchanged.
+     */
+    onlyOwn?: boolean;
+    /**
+     * 'first': only a record's first external id (its key in its source: ROR id, MoE name, CSV id) finds
+     * an existing row; the others are attached when free but never match. Registries share secondary ids
+     * between distinct records (a parent and its child with one ISNI), and matching on them would
+     * overwrite one with the other. Default 'any'.
+     */
+    matchBy?: 'any' | 'first';
+  } = {},
 ): Promise<TBatchOutcome[]> => {
   if (records.length === 0) return [];
   const now = opts.now ?? nowIso();
   const seq = await nextSeq(db);
 
-  // 1. Existing rows, by external id then by slug.
-  const idValues = [...new Set(records.flatMap((r) => r.externalIds.map((e) => e.value)))];
+  // 1. Existing rows, by external id then by slug. Lookups go by scheme so the (scheme, value) key serves.
+  const lookFor = new Map<string, Set<string>>();
+  for (const r of records) {
+    for (const e of opts.matchBy === 'first' ? r.externalIds.slice(0, 1) : r.externalIds) {
+      const values = lookFor.get(e.scheme);
+      if (values) values.add(e.value);
+      else lookFor.set(e.scheme, new Set([e.value]));
+    }
+  }
   const byExternal = new Map<string, number>();
-  for (const part of chunks(idValues, 500)) {
-    const rows = await q(db)
-      .selectFrom('directory_external_id')
-      .select(['scheme', 'value', 'org_id'])
-      .where('value', 'in', part)
-      .execute();
-    for (const r of rows) byExternal.set(`${r.scheme}\u0000${r.value}`, Number(r.org_id));
+  for (const [scheme, values] of lookFor) {
+    for (const part of chunks([...values], 500)) {
+      const rows = await q(db)
+        .selectFrom('directory_external_id')
+        .select(['value', 'org_id'])
+        .where('scheme', '=', scheme)
+        .where('value', 'in', part)
+        .execute();
+      for (const r of rows) byExternal.set(extKey(scheme, r.value), Number(r.org_id));
+    }
   }
   const slugs = [...new Set(records.map((r) => r.slug).filter((s): s is string => !!s))];
   const bySlug = new Map<string, number>();
@@ -197,8 +149,8 @@ export const upsertBatch = async (
     for (const r of rows) bySlug.set(r.slug, Number(r.id));
   }
   const matched = records.map((r) => {
-    for (const e of r.externalIds) {
-      const id = byExternal.get(`${e.scheme}\u0000${e.value}`);
+    for (const e of opts.matchBy === 'first' ? r.externalIds.slice(0, 1) : r.externalIds) {
+      const id = byExternal.get(extKey(e.scheme, e.value));
       if (id !== undefined) return id;
     }
     return r.slug ? bySlug.get(r.slug) : undefined;
@@ -218,7 +170,7 @@ export const upsertBatch = async (
   // 2. Slugs for new records: the given slug, else the English name's, made unique against the table
   // and the batch with a short suffix from the record's first external id (or a counter).
   const newIdx = records.map((_, i) => i).filter((i) => matched[i] === undefined);
-  const wanted = new Map(newIdx.map((i) => [i, rec(records, i).slug ?? slugify(rec(records, i).name.en)]));
+  const wanted = new Map(newIdx.map((i) => [i, baseSlug(rec(records, i))]));
   const taken = new Set<string>();
   for (const part of chunks([...new Set(wanted.values())], 500)) {
     const rows = await q(db)
@@ -237,7 +189,7 @@ export const upsertBatch = async (
       slug = `${base.slice(0, 140)}-${suffix || 'x'}`.replace(/-+$/, '');
     }
     for (let n = 2; taken.has(slug); n++) slug = `${base.slice(0, 140)}-${n}`;
-    // The counter may land on a slug the first query did not ask about.
+    // The suffix or counter may land on a slug the first query did not ask about.
     if (slug !== base) {
       const clash = await q(db)
         .selectFrom('directory_organization')
@@ -252,28 +204,40 @@ export const upsertBatch = async (
 
   // 3. Writes.
   const outcomes: TBatchOutcome[] = new Array(records.length);
-  const inserts: (TContent & Record<string, unknown>)[] = [];
+  const inserts: unknown[][] = [];
   const confirmedOnly: number[] = [];
   for (const [i, r] of records.entries()) {
-    const content = contentOf(r);
     const id = matched[i];
     if (id === undefined) {
-      inserts.push({
-        ...content,
-        slug: finalSlug.get(i) as string,
-        status: 'active',
-        confirmed_at: r.confirmedAt ?? now,
-        imported_at: r.sourceKind === 'demo' || r.sourceKind === 'manual' ? null : now,
+      const content = contentOf(r);
+      const values: unknown[] = CONTENT_COLUMNS.map((c) => content[c] ?? null);
+      values.push(
+        finalSlug.get(i) as string,
+        'active',
+        r.confirmedAt ?? now,
+        r.sourceKind === 'demo' || r.sourceKind === 'manual' ? null : now,
         seq,
-        created_at: now,
-        updated_at: now,
-      });
+        now,
+        now,
+      );
+      inserts.push(values);
       continue;
     }
     const row = existing.get(id);
     if (!row) throw new Error(`directory row ${id} vanished during the batch`);
-    const changed = CONTENT_COLUMNS.some((c) => (row[c] ?? null) !== (content[c] ?? null));
+    if (opts.onlyOwn && row.source_kind !== r.sourceKind) {
+      // Another source's record (or a merged one, or a staff edit): leave its fields alone.
+      outcomes[i] = { outcome: 'unchanged', id, slug: row.slug };
+      continue;
+    }
+    // The search tokens follow from the other columns: compare those first, tokenize only on a change
+    // (a stale search column after a tokenizer change is `directory reindex`'s job).
+    const cheap = contentOf(r, { search: false });
+    const changed = CONTENT_COLUMNS.some(
+      (c) => c !== 'search_text' && (row[c] ?? null) !== (cheap[c] ?? null),
+    );
     if (changed) {
+      const content = { ...cheap, search_text: contentOf(r).search_text };
       await q(db)
         .updateTable('directory_organization')
         .set({
@@ -300,12 +264,14 @@ export const upsertBatch = async (
       .execute();
   }
   const insertedIds = new Map<string, number>();
-  for (const part of chunks(inserts)) {
-    const rows = await q(db)
-      .insertInto('directory_organization')
-      .values(part as never)
-      .returning(['id', 'slug'])
-      .execute();
+  for (const part of chunks(inserts, ORG_CHUNK)) {
+    const rows = await insertRows<{ id: number; slug: string }>(
+      db,
+      'directory_organization',
+      INSERT_COLUMNS,
+      part,
+      'returning id, slug',
+    );
     for (const r of rows) insertedIds.set(r.slug, Number(r.id));
   }
   for (const i of newIdx) {
@@ -314,26 +280,33 @@ export const upsertBatch = async (
   }
 
   // 4. External ids (new ones only; an id already owned by another record stays with it) and name words.
-  const ids = records.flatMap((r, i) =>
-    r.externalIds.map((e) => ({ scheme: e.scheme, value: e.value, org_id: rec(outcomes, i).id })),
-  );
-  const uniqueIds = [...new Map(ids.map((e) => [`${e.scheme}\u0000${e.value}`, e])).values()];
-  for (const part of chunks(uniqueIds, 300)) {
-    await q(db)
-      .insertInto('directory_external_id')
-      .values(part)
-      .onConflict((oc) => oc.columns(['scheme', 'value']).doNothing())
-      .execute();
+  const ids = new Map<string, unknown[]>();
+  for (const [i, r] of records.entries()) {
+    for (const e of r.externalIds) {
+      const k = extKey(e.scheme, e.value);
+      if (!ids.has(k)) ids.set(k, [e.scheme, e.value, rec(outcomes, i).id]);
+    }
+  }
+  for (const part of chunks([...ids.values()], SMALL_CHUNK)) {
+    await insertRows(
+      db,
+      'directory_external_id',
+      ['scheme', 'value', 'org_id'],
+      part,
+      'on conflict (scheme, value) do nothing',
+    );
   }
   const terms = new Set<string>();
   for (const r of records)
     for (const w of latinWords(`${r.name.en} ${r.acronym ?? ''}`)) if (w.length >= 3) terms.add(w);
-  for (const part of chunks([...terms], 500)) {
-    await q(db)
-      .insertInto('directory_term')
-      .values(part.map((term) => ({ term })))
-      .onConflict((oc) => oc.column('term').doNothing())
-      .execute();
+  for (const part of chunks([...terms], SMALL_CHUNK)) {
+    await insertRows(
+      db,
+      'directory_term',
+      ['term'],
+      part.map((t) => [t]),
+      'on conflict (term) do nothing',
+    );
   }
   return outcomes;
 };

@@ -1,8 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { containsText } from '../../platform/db/like.ts';
-import { type TUpsertOutcome, upsertByKey } from '../../platform/db/upsert.ts';
-import type { TOrganization, TOrganizationSeed, TOrgKind } from './directory.schemas.ts';
+import type { TOrganization, TOrgKind } from './directory.schemas.ts';
 
 type OrganizationTable = {
   id: number;
@@ -18,6 +17,7 @@ type OrganizationTable = {
   source_name_en: string;
   source_name_zh: string;
   is_generated: number;
+  status: string;
   created_at: string;
   updated_at: string;
 };
@@ -37,10 +37,16 @@ const toOrganization = (r: Selectable<OrganizationTable>): TOrganization => ({
   updatedAt: r.updated_at,
 });
 
-/** Every organisation, by kind then English name (the demo directory is small; search comes later). */
+/** Every active organisation, by kind then English name. */
 export const listAll = async (db: Db): Promise<TOrganization[]> =>
   (
-    await q(db).selectFrom('directory_organization').selectAll().orderBy('kind').orderBy('name_en').execute()
+    await q(db)
+      .selectFrom('directory_organization')
+      .selectAll()
+      .where('status', '=', 'active')
+      .orderBy('kind')
+      .orderBy('name_en')
+      .execute()
   ).map(toOrganization);
 
 /** One organisation by slug, or undefined. */
@@ -59,31 +65,9 @@ export const searchText = async (db: Db, text: string, limit: number): Promise<T
     await q(db)
       .selectFrom('directory_organization')
       .selectAll()
+      .where('status', '=', 'active')
       .where((eb) => eb.or([containsText('name_en', text), containsText('name_zh', text)]))
       .orderBy('name_en')
       .limit(limit)
       .execute()
   ).map(toOrganization);
-
-/** Inserts or updates a demo organisation by slug. */
-export const upsertSeed = async (db: Db, s: TOrganizationSeed): Promise<TUpsertOutcome> =>
-  (
-    await upsertByKey(
-      db,
-      'directory_organization',
-      { slug: s.slug },
-      {
-        kind: s.kind,
-        name_en: s.name.en,
-        name_zh: s.name.zh,
-        summary_en: s.summary.en,
-        summary_zh: s.summary.zh,
-        website: s.website ?? null,
-        city_en: s.city?.en ?? null,
-        city_zh: s.city?.zh ?? null,
-        source_name_en: s.source.en,
-        source_name_zh: s.source.zh,
-        is_generated: s.isGenerated ? 1 : 0,
-      },
-    )
-  ).outcome;

@@ -7,11 +7,10 @@ import { ORG_KINDS } from '../organizations/index.ts';
 import { DISTRICTS, SECTOR_CODES } from './directory.codes.ts';
 import { exportResponse } from './directory.export.ts';
 import { t } from './directory.messages.ts';
+import { createDirectoryProfileRoutes } from './directory.profile.routes.tsx';
 import { parseSearchParams } from './directory.search.schemas.ts';
-import { directoryCounts, searchDirectory } from './directory.search.service.ts';
+import { directoryCounts, guangzhouFigures, searchDirectory } from './directory.search.service.ts';
 import { DirectoryHomeBody, SearchProblemBody, SearchResultsBody } from './directory.search.views.tsx';
-import { getOrganization } from './directory.service.ts';
-import { ProfileBody } from './directory.views.tsx';
 
 /** Directory pages, mounted under /{locale}/directory. */
 export const createDirectoryRoutes = (deps: TDeps) => {
@@ -20,7 +19,7 @@ export const createDirectoryRoutes = (deps: TDeps) => {
 
   app.get('/', cache, async (c) => {
     const locale = c.get('locale');
-    const counts = await directoryCounts(deps);
+    const [counts, figures] = await Promise.all([directoryCounts(deps), guangzhouFigures(deps)]);
     return renderPage(c, {
       title: t(locale, 'directory.title'),
       description: t(locale, 'directory.lead'),
@@ -29,6 +28,7 @@ export const createDirectoryRoutes = (deps: TDeps) => {
         <DirectoryHomeBody
           locale={locale}
           counts={counts}
+          figures={figures}
           kinds={ORG_KINDS}
           districts={DISTRICTS}
           sectors={SECTOR_CODES}
@@ -69,20 +69,7 @@ export const createDirectoryRoutes = (deps: TDeps) => {
   app.get('/export.csv', (c) => exportResponse(c, deps, 'csv'));
   app.get('/export.json', (c) => exportResponse(c, deps, 'json'));
 
-  // Only slug-shaped paths reach the database; anything else is a plain 404.
-  app.get('/:slug{[a-z0-9-]+}', cache, async (c) => {
-    const locale = c.get('locale');
-    const org = await getOrganization(deps, c.req.param('slug'));
-    return renderPage(c, {
-      title: org.name[locale],
-      description: org.summary[locale] ?? undefined,
-      breadcrumbs: [
-        { label: t(locale, 'directory.title'), href: `/${locale}/directory` },
-        { label: org.name[locale] },
-      ],
-      body: <ProfileBody locale={locale} org={org} />,
-    });
-  });
+  app.route('/', createDirectoryProfileRoutes(deps));
 
   return app;
 };

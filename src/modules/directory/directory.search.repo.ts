@@ -22,12 +22,12 @@ export type TRankRow = Readonly<{
   name_zh: string;
   acronym: string | null;
   aliases: string | null;
-  summary_en: string | null;
-  summary_zh: string | null;
 }>;
 
 export type TListRow = TRankRow &
   Readonly<{
+    summary_en: string | null;
+    summary_zh: string | null;
     slug: string;
     kind: string;
     district: string | null;
@@ -90,14 +90,14 @@ export const facetRowsSince = async (db: Db, afterSeq: number): Promise<TFacetRo
       .execute()
   ).map((r) => ({ ...r, id: Number(r.id), weight: Number(r.weight) }));
 
-/** Name, acronym, aliases and summaries of the given records, for ranking and highlights. */
+/** Names, acronym and aliases of the given records, for ranking and name sorting. */
 export const rankRows = async (db: Db, ids: readonly number[]): Promise<TRankRow[]> => {
   const out: TRankRow[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     const part = ids.slice(i, i + 500);
     const rows = await q(db)
       .selectFrom('directory_organization')
-      .select(['id', 'name_en', 'name_zh', 'acronym', 'aliases', 'summary_en', 'summary_zh'])
+      .select(['id', 'name_en', 'name_zh', 'acronym', 'aliases'])
       .where('id', 'in', part)
       .execute();
     for (const r of rows) out.push({ ...r, id: Number(r.id) });
@@ -151,8 +151,9 @@ export const listRows = async (db: Db, ids: readonly number[]): Promise<TListRow
 };
 
 /**
- * Walks records in name order (binary, per language) and returns the first `limit` ids `accept` keeps,
- * skipping `offset` accepted ones: the name sort for result sets too large to sort in memory.
+ * Walks records in name order (the database's, per language) and returns the first `limit` ids `accept`
+ * keeps, skipping `offset` accepted ones: the name sort for result sets too large to sort in memory.
+ * `accept` decides everything (status included), so the walk reads only the (name, id) index.
  */
 export const idsInNameOrder = async (
   db: Db,
@@ -168,15 +169,13 @@ export const idsInNameOrder = async (
     let query = q(db)
       .selectFrom('directory_organization')
       .select(['id', column])
-      .where('status', '=', 'active')
       .orderBy(column)
       .orderBy('id')
       .limit(2000);
     if (after) {
       const a = after;
-      query = query.where((eb) =>
-        eb.or([eb(column, '>', a.name), eb.and([eb(column, '=', a.name), eb('id', '>', a.id)])]),
-      );
+      // A row-value keyset: both engines walk the (name, id) index from there.
+      query = query.where((eb) => eb(eb.refTuple(column, 'id'), '>', eb.tuple(a.name, a.id)));
     }
     const rows = await query.execute();
     for (const r of rows) {
@@ -192,24 +191,32 @@ export const idsInNameOrder = async (
   }
 };
 
-/** Name words of the registry starting with `prefix` (for "did you mean"), at most `limit`. Words are
- * letters and digits only, so the prefix needs no LIKE escaping. */
+/** The smallest string after every string starting with `prefix` (for index range scans). */
+const prefixEnd = (prefix: string): string =>
+  prefix.slice(0, -1) + String.fromCodePoint((prefix.codePointAt(prefix.length - 1) ?? 0) + 1);
+
+/**
+ * Name words of the registry starting with `prefix` (for "did you mean"), at most `limit`: a range scan of
+ * the primary key. Words are lower-case letters and digits, which sort the same under any collation.
+ */
 export const termsWithPrefix = async (db: Db, prefix: string, limit: number): Promise<string[]> =>
   (
     await q(db)
       .selectFrom('directory_term')
       .select('term')
-      .where(sql<boolean>`term like ${`${prefix}%`}`)
+      .where('term', '>=', prefix)
+      .where('term', '<', prefixEnd(prefix))
       .limit(limit)
       .execute()
   ).map((r) => r.term);
 
 /** Whether a word is in the registry's name vocabulary (exactly, or as the start of one). */
 export const hasTerm = async (db: Db, term: string, isPrefix: boolean): Promise<boolean> => {
-  const row = await q(db)
-    .selectFrom('directory_term')
-    .select('term')
-    .where(isPrefix ? sql<boolean>`term like ${`${term}%`}` : sql<boolean>`term = ${term}`)
+  const query = q(db).selectFrom('directory_term').select('term');
+  const row = await (isPrefix
+    ? query.where('term', '>=', term).where('term', '<', prefixEnd(term))
+    : query.where('term', '=', term)
+  )
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
@@ -252,3 +259,18 @@ export const recordByKey = async (
     externalIds: ids,
   };
 };
+
+/** Ids and search tokens of rows written after `afterSeq`, at most `limit` (to keep term caches exact). */
+export const changedTokensSince = async (
+  db: Db,
+  afterSeq: number,
+  limit: number,
+): Promise<{ id: number; search_text: string }[]> =>
+  (
+    await q(db)
+      .selectFrom('directory_organization')
+      .select(['id', 'search_text'])
+      .where('seq', '>', afterSeq)
+      .limit(limit)
+      .execute()
+  ).map((r) => ({ id: Number(r.id), search_text: r.search_text }));

@@ -11,17 +11,21 @@ import {
   type TFacet,
   type TFacetIndex,
 } from './directory.facets.ts';
+import { GUANGZHOU_FIGURES } from './directory.figures.ts';
 import type { TListRow, TRankRow } from './directory.search.repo.ts';
 import * as repo from './directory.search.repo.ts';
 import type { TSearchParams } from './directory.search.schemas.ts';
+import { countRegistry } from './directory.stats.service.ts';
+import { queryHits } from './directory.terms.ts';
 
 // Search over the registry (ADR 0008): the engine finds hit ids from application-computed tokens; the
 // facet index filters and counts them; small hit sets are ranked here, the same way on both engines;
 // large ones are ordered by a static weight (bm25 over hundreds of thousands of hits is what makes naive
 // full-text search slow) or walked in name order.
 
-/** Hit sets up to this size are ranked by relevance (and sorted by name) in memory. */
-export const RANK_LIMIT = 2_000;
+/** Hit sets up to `rank` records are ranked by relevance (and sorted by name) in memory: measured at 1M
+ * records, fetching the names of 2,000 hits cost 35-200 ms on a loaded machine. */
+export const SEARCH_LIMITS = { rank: 1_000, nameSort: 50_000 };
 
 export type TFacetCounts = Readonly<Record<TFacet, ReadonlyArray<{ code: string; count: number }>>>;
 
@@ -38,59 +42,129 @@ export type TSearchResult = Readonly<{
   isRanked: boolean;
 }>;
 
-type TFilterSets = Record<TFacet, Set<number>>;
+/** Hits: a list of ids, a bitset over ids (frequent terms), or null for every record. */
+export type THitIds = readonly number[] | Uint32Array | null;
 
-const filterSets = (p: TSearchParams): TFilterSets =>
-  Object.fromEntries(
-    FACET_NAMES.map((f) => [f, new Set(p.filters[f].map((c) => positionOf(f, c)))]),
-  ) as TFilterSets;
+type TCollect = Readonly<{
+  /** Keep the passing ids when there are at most this many (Infinity: always). */
+  keepUpTo: number;
+  /** The best n passing ids by an ascending key (then id), selected while filtering. */
+  top?: { n: number; key: (id: number) => number };
+  /** A byte per id marking passing ids (for walking large sets in name order). */
+  mask?: boolean;
+}>;
+
+type TFiltered = {
+  total: number;
+  passing: number[] | null;
+  top: number[];
+  mask: Uint8Array | null;
+  counts: Record<TFacet, Uint32Array>;
+};
 
 /**
- * Filters ids through the facet index and counts facets the way shoppers expect: a facet's counts apply
+ * Filters hits through the facet index and counts facets the way shoppers expect: a facet's counts apply
  * every other facet's filter but not its own, so choosing one district still shows the others' counts.
+ * Plain loops over typed arrays and no intermediate lists for large hit sets: this runs over every hit of
+ * every search.
  */
-const filterAndCount = (
-  idx: TFacetIndex,
-  ids: Iterable<number>,
-  p: TSearchParams,
-): { passing: number[]; counts: Record<TFacet, Uint32Array> } => {
-  const sets = filterSets(p);
-  const active = FACET_NAMES.filter((f) => sets[f].size > 0);
-  const counts = Object.fromEntries(FACET_NAMES.map((f) => [f, new Uint32Array(40)])) as Record<
+const filterAndCount = (idx: TFacetIndex, hits: THitIds, p: TSearchParams, collect: TCollect): TFiltered => {
+  const active = FACET_NAMES.filter((f) => p.filters[f].length > 0);
+  const allowed = active.map((f) => {
+    const mask = new Uint8Array(64);
+    for (const code of p.filters[f]) mask[positionOf(f, code)] = 1;
+    return { column: idx[f], mask, f };
+  });
+  const counts = Object.fromEntries(FACET_NAMES.map((f) => [f, new Uint32Array(64)])) as Record<
     TFacet,
     Uint32Array
   >;
-  const passing: number[] = [];
-  const { foundedFrom: from, foundedTo: to } = p;
-  for (const id of ids) {
-    if (id > idx.maxId || idx.active[id] !== 1) continue;
-    if (from !== null || to !== null) {
+  const { kind, district, sector, level } = counts;
+  let passing: number[] | null = [];
+  let total = 0;
+  const mask = collect.mask ? new Uint8Array(idx.maxId + 1) : null;
+  const topN = collect.top?.n ?? 0;
+  const keyOf = collect.top?.key;
+  const top: number[] = [];
+  const topKeys: number[] = [];
+  const from = p.foundedFrom ?? 0;
+  const to = p.foundedTo ?? 9999;
+  const hasYears = p.foundedFrom !== null || p.foundedTo !== null;
+
+  const visit = (id: number) => {
+    if (id > idx.maxId || idx.active[id] !== 1) return;
+    if (hasYears) {
       const y = idx.founded[id] as number;
-      if (y === 0 || (from !== null && y < from) || (to !== null && y > to)) continue;
+      if (y === 0 || y < from || y > to) return;
     }
-    let failed: TFacet | null = null;
+    let failed = -1;
     let failures = 0;
-    for (const f of active) {
-      if (!sets[f].has(idx[f][id] as number)) {
-        failed = f;
-        failures++;
-        if (failures > 1) break;
+    for (let k = 0; k < allowed.length; k++) {
+      const a = allowed[k] as (typeof allowed)[number];
+      if (a.mask[a.column[id] as number] !== 1) {
+        failed = k;
+        if (++failures > 1) return;
       }
     }
-    if (failures > 1) continue;
-    if (failures === 1 && failed) {
-      const c = counts[failed];
-      c[idx[failed][id] as number] = (c[idx[failed][id] as number] as number) + 1;
-      continue;
-    }
-    passing.push(id);
-    for (const f of FACET_NAMES) {
-      const c = counts[f];
-      const pos = idx[f][id] as number;
+    if (failures === 1) {
+      const a = allowed[failed] as (typeof allowed)[number];
+      const c = counts[a.f];
+      const pos = a.column[id] as number;
       c[pos] = (c[pos] as number) + 1;
+      return;
     }
-  }
-  return { passing, counts };
+    total++;
+    if (passing) {
+      if (passing.length < collect.keepUpTo) passing.push(id);
+      else passing = null;
+    }
+    if (mask) mask[id] = 1;
+    if (keyOf && topN > 0) {
+      const k = keyOf(id);
+      const last = top.length - 1;
+      if (
+        top.length < topN ||
+        k < (topKeys[last] as number) ||
+        (k === topKeys[last] && id < (top[last] as number))
+      ) {
+        let lo = 0;
+        let hi = top.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          const mk = topKeys[mid] as number;
+          if (mk < k || (mk === k && (top[mid] as number) < id)) lo = mid + 1;
+          else hi = mid;
+        }
+        top.splice(lo, 0, id);
+        topKeys.splice(lo, 0, k);
+        if (top.length > topN) {
+          top.pop();
+          topKeys.pop();
+        }
+      }
+    }
+    const kp = idx.kind[id] as number;
+    const dp = idx.district[id] as number;
+    const sp = idx.sector[id] as number;
+    const lp = idx.level[id] as number;
+    kind[kp] = (kind[kp] as number) + 1;
+    district[dp] = (district[dp] as number) + 1;
+    sector[sp] = (sector[sp] as number) + 1;
+    level[lp] = (level[lp] as number) + 1;
+  };
+
+  if (hits === null) for (let id = 1; id <= idx.maxId; id++) visit(id);
+  else if (hits instanceof Uint32Array) {
+    for (let i = 0; i < hits.length; i++) {
+      let w = hits[i] as number;
+      while (w !== 0) {
+        const bit = w & -w;
+        visit(i * 32 + (31 - Math.clz32(bit)));
+        w ^= bit;
+      }
+    }
+  } else for (const id of hits) visit(id);
+  return { total, passing, top, mask, counts };
 };
 
 const facetCounts = (counts: Record<TFacet, Uint32Array>): TFacetCounts =>
@@ -104,10 +178,6 @@ const facetCounts = (counts: Record<TFacet, Uint32Array>): TFacetCounts =>
       return [f, list];
     }),
   ) as unknown as TFacetCounts;
-
-function* allIds(idx: TFacetIndex) {
-  for (let id = 1; id <= idx.maxId; id++) yield id;
-}
 
 // ——— relevance ————————————————————————————————————————————————————————————————————————————————
 
@@ -134,13 +204,8 @@ export const relevance = (r: TRankRow, q: TParsedQuery, weight: number): number 
   const inNames = q.terms.filter((t) => termInNames(t, names, nameWords)).length;
   if (q.terms.length > 0)
     score += inNames === q.terms.length ? 1_500 : Math.round((1_000 * inNames) / q.terms.length);
-  // jieba's words for the Chinese part: whole words in the name or summary beat scattered bigrams.
-  const summary = `${r.summary_zh ?? ''} ${r.summary_en ?? ''}`;
-  for (const w of q.words) {
-    if (names.some((n) => n.includes(w))) score += 200;
-    else if (summary.includes(w)) score += 60;
-  }
-  for (const t of q.terms) if (t.kind === 'cjk' && summary.includes(t.text)) score += 40;
+  // jieba's words for the Chinese part: whole words in a name beat scattered bigrams.
+  for (const w of q.words) if (names.some((n) => n.includes(w))) score += 200;
   // Shorter names read as closer matches; richer, verified records as more useful.
   score -= Math.min(100, r.name_en.length);
   return score + Math.min(weight, 400) / 4;
@@ -156,9 +221,9 @@ const correctSpelling = async (deps: TDeps, q: TParsedQuery, raw: string): Promi
     if (t.kind !== 'latin' || t.text.length < 4) continue;
     if (await repo.hasTerm(deps.db, t.text, t.prefix !== undefined)) continue;
     const candidates = new Set<string>([
-      ...(await repo.termsWithPrefix(deps.db, t.text.slice(0, 2), 5_000)),
-      ...(await repo.termsWithPrefix(deps.db, t.text.slice(0, 1) + (t.text[2] ?? ''), 2_000)),
-      ...(await repo.termsWithPrefix(deps.db, (t.text[1] ?? '') + t.text.slice(0, 1), 2_000)),
+      ...(await repo.termsWithPrefix(deps.db, t.text.slice(0, 2), 2_000)),
+      ...(await repo.termsWithPrefix(deps.db, t.text.slice(0, 1) + (t.text[2] ?? ''), 500)),
+      ...(await repo.termsWithPrefix(deps.db, (t.text[1] ?? '') + t.text.slice(0, 1), 500)),
     ]);
     const best = closestWord(t.text, candidates, t.prefix !== undefined);
     if (best && best !== t.text) {
@@ -177,7 +242,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // ——— the search ——————————————————————————————————————————————————————————————————————————————
 
 type THits = {
-  ids: number[] | null;
+  ids: THitIds;
   query: TParsedQuery;
   correctedFrom: string | null;
   correctedTo: string | null;
@@ -186,40 +251,44 @@ type THits = {
 const findHits = async (deps: TDeps, raw: string): Promise<THits> => {
   const query = parseQuery(raw);
   if (query.terms.length === 0) return { ids: null, query, correctedFrom: null, correctedTo: null };
-  const ids = await repo.matchIds(deps.db, deps.engine, query);
-  if (ids.length > 0) return { ids, query, correctedFrom: null, correctedTo: null };
+  const found = (await queryHits(deps.db, deps.engine, query)) ?? { ids: [], count: 0 };
+  if (found.count > 0) return { ids: found.ids, query, correctedFrom: null, correctedTo: null };
   const fixed = await correctSpelling(deps, query, raw);
-  if (!fixed) return { ids, query, correctedFrom: null, correctedTo: null };
+  if (!fixed) return { ids: [], query, correctedFrom: null, correctedTo: null };
   const fixedQuery = parseQuery(fixed);
-  const fixedIds = await repo.matchIds(deps.db, deps.engine, fixedQuery);
-  if (fixedIds.length === 0) return { ids, query, correctedFrom: null, correctedTo: null };
-  return { ids: fixedIds, query: fixedQuery, correctedFrom: raw, correctedTo: fixed };
+  const again = (await queryHits(deps.db, deps.engine, fixedQuery)) ?? { ids: [], count: 0 };
+  if (again.count === 0) return { ids: [], query, correctedFrom: null, correctedTo: null };
+  return { ids: again.ids, query: fixedQuery, correctedFrom: raw, correctedTo: fixed };
 };
 
-const byWeight = (idx: TFacetIndex) => (a: number, b: number) =>
-  (idx.weight[b] as number) - (idx.weight[a] as number) || a - b;
+/** The ascending key of the static order used for large sets, per sort. */
+const staticKey = (idx: TFacetIndex, sort: TSearchParams['sort']) =>
+  sort === 'newest'
+    ? (id: number) => -((idx.founded[id] as number) || 0)
+    : sort === 'oldest'
+      ? (id: number) => (idx.founded[id] as number) || 9999
+      : (id: number) => -(idx.weight[id] as number);
 
-/** Every matching id in result order (relevance or weight, names, founding year). */
+/** The page's ids in result order: relevance for small sets, else weight, names or founding year. */
 const orderIds = async (
   deps: TDeps,
   idx: TFacetIndex,
-  passing: number[],
+  f: TFiltered,
   p: TSearchParams,
   query: TParsedQuery,
   locale: TLocale,
   window: { offset: number; limit: number },
 ): Promise<{ ids: number[]; isRanked: boolean }> => {
   const page = (ids: number[]) => ids.slice(window.offset, window.offset + window.limit);
-  if (p.sort === 'newest' || p.sort === 'oldest') {
-    const dir = p.sort === 'newest' ? -1 : 1;
-    // Records without a founding year go last either way.
-    const key = (id: number) => (idx.founded[id] as number) || (dir === 1 ? 9999 : 0);
-    return { ids: page([...passing].sort((a, b) => dir * (key(a) - key(b)) || a - b)), isRanked: false };
-  }
+  const small = f.passing !== null && f.total <= SEARCH_LIMITS.rank ? f.passing : null;
   if (p.sort === 'name') {
     const column = locale === 'zh' ? 'name_zh' : 'name_en';
-    if (passing.length <= RANK_LIMIT) {
-      const rows = await repo.rankRows(deps.db, passing);
+    // Walking the name index pays off when matches are dense; a sparse set (a few thousand of a
+    // million: measured 1.6-2.9 s to walk) is cheaper to fetch and sort.
+    const walk = ((window.offset + window.limit) * idx.maxId) / Math.max(1, f.total);
+    const sortable = small ?? (f.passing !== null && walk > 20_000 ? f.passing : null);
+    if (sortable) {
+      const rows = await repo.rankRows(deps.db, sortable);
       const collator = new Intl.Collator(locale === 'zh' ? 'zh-Hans-CN' : 'en', {
         sensitivity: 'base',
         numeric: true,
@@ -227,40 +296,23 @@ const orderIds = async (
       rows.sort((a, b) => collator.compare(a[column], b[column]) || a.id - b.id);
       return { ids: page(rows.map((r) => r.id)), isRanked: false };
     }
-    const keep = new Set(passing);
+    const mask = f.mask as Uint8Array;
     return {
-      ids: await repo.idsInNameOrder(deps.db, column, (id) => keep.has(id), window.offset, window.limit),
+      ids: await repo.idsInNameOrder(deps.db, column, (id) => mask[id] === 1, window.offset, window.limit),
       isRanked: false,
     };
   }
-  if (query.terms.length > 0 && passing.length <= RANK_LIMIT) {
-    const rows = await repo.rankRows(deps.db, passing);
+  if (small && p.sort === 'relevance' && query.terms.length > 0) {
+    const rows = await repo.rankRows(deps.db, small);
     const scored = rows.map((r) => ({ id: r.id, s: relevance(r, query, idx.weight[r.id] as number) }));
     scored.sort((a, b) => b.s - a.s || a.id - b.id);
     return { ids: page(scored.map((x) => x.id)), isRanked: true };
   }
-  return { ids: page(topByWeight(idx, passing, window.offset + window.limit)), isRanked: false };
-};
-
-/** The first n ids by weight (then id) without sorting the whole set when it is large. */
-const topByWeight = (idx: TFacetIndex, ids: number[], n: number): number[] => {
-  const cmp = byWeight(idx);
-  if (ids.length <= n * 4) return [...ids].sort(cmp).slice(0, n);
-  // Keep a sorted buffer of the best n; most ids fail the threshold check against its last element.
-  const best: number[] = [];
-  for (const id of ids) {
-    if (best.length === n && cmp(id, best[n - 1] as number) >= 0) continue;
-    let lo = 0;
-    let hi = best.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cmp(best[mid] as number, id) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    best.splice(lo, 0, id);
-    if (best.length > n) best.pop();
+  if (small) {
+    const key = staticKey(idx, p.sort);
+    return { ids: page([...small].sort((a, b) => key(a) - key(b) || a - b)), isRanked: false };
   }
-  return best;
+  return { ids: page(f.top), isRanked: false };
 };
 
 /** One page of results with total and facet counts. */
@@ -272,13 +324,17 @@ export const searchDirectory = async (
 ): Promise<TSearchResult> => {
   const idx = await facetIndex(deps.db);
   const hits = await findHits(deps, p.q);
-  const { passing, counts } = filterAndCount(idx, hits.ids ?? allIds(idx), p);
   const offset = opts.offset ?? (p.page - 1) * p.limit;
-  const ordered = await orderIds(deps, idx, passing, p, hits.query, locale, { offset, limit: p.limit });
+  const f = filterAndCount(idx, hits.ids, p, {
+    keepUpTo: p.sort === 'name' ? SEARCH_LIMITS.nameSort : SEARCH_LIMITS.rank,
+    top: { n: offset + p.limit, key: staticKey(idx, p.sort) },
+    mask: p.sort === 'name',
+  });
+  const ordered = await orderIds(deps, idx, f, p, hits.query, locale, { offset, limit: p.limit });
   return {
-    total: passing.length,
+    total: f.total,
     items: await repo.listRows(deps.db, ordered.ids),
-    facets: facetCounts(counts),
+    facets: facetCounts(f.counts),
     query: hits.query,
     correctedFrom: hits.correctedFrom,
     correctedTo: hits.correctedTo,
@@ -288,7 +344,7 @@ export const searchDirectory = async (
 
 /**
  * Every matching record in result order, in chunks, for streamed exports. Small sets keep the page's
- * order; large ones come by weight (name order would mean one walk of the whole table per chunk).
+ * order; large ones come in the static order (name order would mean one walk of the table per chunk).
  */
 export async function* exportRows(
   deps: TDeps,
@@ -298,11 +354,13 @@ export async function* exportRows(
 ): AsyncGenerator<readonly TListRow[]> {
   const idx = await facetIndex(deps.db);
   const hits = await findHits(deps, p.q);
-  const { passing } = filterAndCount(idx, hits.ids ?? allIds(idx), p);
+  const f = filterAndCount(idx, hits.ids, p, { keepUpTo: Number.POSITIVE_INFINITY, mask: false });
+  const all = f.passing ?? [];
+  const key = staticKey(idx, p.sort === 'name' ? 'relevance' : p.sort);
   const ids =
-    passing.length <= RANK_LIMIT
-      ? (await orderIds(deps, idx, passing, p, hits.query, locale, { offset: 0, limit: passing.length })).ids
-      : [...passing].sort(byWeight(idx));
+    all.length <= SEARCH_LIMITS.rank
+      ? (await orderIds(deps, idx, f, p, hits.query, locale, { offset: 0, limit: all.length })).ids
+      : [...all].sort((a, b) => key(a) - key(b) || a - b);
   for (let i = 0; i < ids.length; i += chunk) yield await repo.listRows(deps.db, ids.slice(i, i + chunk));
 }
 
@@ -315,16 +373,18 @@ export const searchByCursor = async (
 ): Promise<{ total: number; items: readonly TListRow[]; nextAfter: number | null; facets: TFacetCounts }> => {
   const idx = await facetIndex(deps.db);
   const hits = await findHits(deps, p.q);
-  const ids = hits.ids ? [...hits.ids].sort((a, b) => a - b) : allIds(idx);
-  const { passing, counts } = filterAndCount(idx, ids, p);
+  const ids =
+    hits.ids instanceof Uint32Array || hits.ids === null ? hits.ids : [...hits.ids].sort((a, b) => a - b);
+  const f = filterAndCount(idx, ids, p, { keepUpTo: Number.POSITIVE_INFINITY });
+  const passing = f.passing ?? [];
   const start = lowerBound(passing, afterId + 1);
   const pageIds = passing.slice(start, start + limit);
   const more = start + limit < passing.length;
   return {
-    total: passing.length,
+    total: f.total,
     items: await repo.listRows(deps.db, pageIds),
     nextAfter: more ? (pageIds.at(-1) ?? null) : null,
-    facets: facetCounts(counts),
+    facets: facetCounts(f.counts),
   };
 };
 
@@ -377,3 +437,18 @@ export const getRecord = async (deps: TDeps, key: string) => {
   const merged = found.mergedInto === null ? null : await repo.recordByKey(deps.db, { id: found.mergedInto });
   return { ...found, mergedIntoSlug: merged?.row.slug ?? null };
 };
+
+/** Loads the facet index ahead of the first search (a million records take seconds). */
+export const warmDirectory = async (deps: TDeps): Promise<void> => {
+  await facetIndex(deps.db);
+};
+
+/** The article's Guangzhou figures counted live from the registry, for the directory home. */
+export const guangzhouFigures = async (deps: TDeps) =>
+  Promise.all(
+    GUANGZHOU_FIGURES.map(async (f) => ({
+      key: f.key,
+      rule: f.rule,
+      count: (await countRegistry(deps, f.rule)).total,
+    })),
+  );

@@ -276,8 +276,10 @@ export const DirectoryHomeBody = (p: {
   kinds: readonly string[];
   districts: readonly string[];
   sectors: readonly string[];
+  figures: readonly { key: string; rule: { kind: string; level?: string }; count: number }[];
 }) => {
   const { locale, counts } = p;
+  const allDistricts = p.districts.join(',');
   const s = `/${locale}/directory/search`;
   const kinds = p.kinds.filter((k) => (counts.byKind.get(k) ?? 0) > 0);
   return (
@@ -300,6 +302,23 @@ export const DirectoryHomeBody = (p: {
         <button type="submit">{t(locale, 'directory.search.submit')}</button>
       </form>
       <p>{t(locale, 'directory.count', { count: formatNumber(locale, counts.total) })}</p>
+      <section aria-labelledby="d-guangzhou">
+        <h2 id="d-guangzhou">{t(locale, 'directory.home.guangzhou')}</h2>
+        <p class="meta">{t(locale, 'directory.home.guangzhouLead')}</p>
+        <ul class="count-list figures">
+          {p.figures.map((f) => (
+            <li>
+              <a
+                href={`${s}?kind=${f.rule.kind}${f.rule.level ? `&level=${f.rule.level}` : ''}&district=${allDistricts}`}
+              >
+                <strong>{formatNumber(locale, f.count)}</strong>
+                {locale === 'zh' ? '' : ' '}
+                {t(locale, `directory.figure.${f.key}` as Parameters<typeof t>[1])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section aria-labelledby="d-by-kind">
         <h2 id="d-by-kind">{t(locale, 'directory.home.byKind')}</h2>
         <ul class="count-list">

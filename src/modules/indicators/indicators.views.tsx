@@ -1,6 +1,6 @@
 import { formatDate, isoDay } from '../../platform/i18n/format.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
-import { fill, NotBuilt } from '../../platform/views/page.tsx';
+import { fill } from '../../platform/views/page.tsx';
 import { t } from './indicators.messages.ts';
 import type { TFigure } from './indicators.schemas.ts';
 import { formatFigure, periodLabel } from './indicators.service.ts';
@@ -23,13 +23,13 @@ const SourceNotes = (p: { locale: TLocale; figures: TFigure[] }) => {
   );
 };
 
-/** Each figure's name, value, period and as-of date; `linked` names link to the statistics table. */
+/** Each figure's name, value, period and as-of date; `linked` names link to the figure's indicator page. */
 const FigureList = (p: { locale: TLocale; figures: TFigure[]; linked?: boolean }) => (
   <dl class="figures">
     {p.figures.map((f) => (
       <div class="figure">
         <dt>
-          {p.linked ? <a href={`/${p.locale}/statistics#${f.code}`}>{f.name[p.locale]}</a> : f.name[p.locale]}
+          {p.linked ? <a href={`/${p.locale}/statistics/${f.code}`}>{f.name[p.locale]}</a> : f.name[p.locale]}
         </dt>
         <dd>
           <span class="value">{formatFigure(p.locale, f)}</span>
@@ -66,47 +66,3 @@ export const FiguresCited = (p: { locale: TLocale; figures: TFigure[] }) =>
       <SourceNotes locale={p.locale} figures={p.figures} />
     </aside>
   );
-
-export const StatisticsBody = (p: { locale: TLocale; figures: TFigure[] }) => (
-  <>
-    <h1>{t(p.locale, 'indicators.stats.title')}</h1>
-    <p class="lead">{t(p.locale, 'indicators.stats.lead')}</p>
-    <NotBuilt locale={p.locale}>
-      <p>{t(p.locale, 'indicators.notBuilt')}</p>
-    </NotBuilt>
-    {p.figures.length === 0 ? (
-      <p>{t(p.locale, 'indicators.stats.empty')}</p>
-    ) : (
-      <section class="table-wrap" tabindex={0} aria-labelledby="figures-caption">
-        <table>
-          <caption id="figures-caption">{t(p.locale, 'indicators.stats.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(p.locale, 'indicators.col.indicator')}</th>
-              <th scope="col" class="num">
-                {t(p.locale, 'indicators.col.value')}
-              </th>
-              <th scope="col">{t(p.locale, 'indicators.col.period')}</th>
-              <th scope="col">{t(p.locale, 'indicators.col.asOf')}</th>
-              <th scope="col">{t(p.locale, 'indicators.col.note')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.figures.map((f) => (
-              <tr id={f.code}>
-                <th scope="row">{f.name[p.locale]}</th>
-                <td class="num">{formatFigure(p.locale, f)}</td>
-                <td>{periodLabel(p.locale, f.period)}</td>
-                <td>
-                  <time datetime={isoDay(f.asOf)}>{formatDate(p.locale, f.asOf)}</time>
-                </td>
-                <td>{f.note[p.locale] ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-    )}
-    <SourceNotes locale={p.locale} figures={p.figures} />
-  </>
-);

@@ -260,6 +260,14 @@ export const ProfileBody = (p: {
               {t(locale, 'organizations.profile.edit')}
             </a>
           </p>
+          {(profile.role === 'owner' || profile.role === 'admin') &&
+          (profile.org.kind === 'incubator' || profile.org.kind === 'makerspace') ? (
+            <p>
+              <a href={`/${locale}/organizations/${profile.org.slug}/reports`}>
+                {t(locale, 'organizations.profile.reports')}
+              </a>
+            </p>
+          ) : null}
         </>
       ) : null}
       {profile.members && p.csrf ? (

@@ -66,7 +66,8 @@ export const assertManager = async (deps: TDeps, actor: TActor, slug: string): P
 // "new" is a page of its own, so no organisation may take it as a slug.
 const RESERVED = new Set(['new']);
 
-const freeSlug = async (db: Db, name: string): Promise<string> => {
+/** A slug from the name that no organisation uses yet. */
+export const freeSlug = async (db: Db, name: string): Promise<string> => {
   const base = slugify(name);
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;

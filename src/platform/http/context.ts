@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { TActor } from '../auth/actor.ts';
 import type { TLocale } from '../i18n/locale.ts';
 
-export type TAssetUrls = Readonly<{ css: string; js: string; icon: string }>;
+export type TAssetUrls = Readonly<{ css: string; js: string; icon: string; charts?: string }>;
 
 /** What the layout needs from the app, set once per request by the shell middleware. */
 export type TShell = Readonly<{

@@ -103,6 +103,21 @@ export const securityHeaders =
   };
 
 /**
+ * For embeddable pages only (a chart other sites may show in an iframe): any https or http page may frame
+ * this response. Replaces the CSP's `frame-ancestors 'none'` and drops `X-Frame-Options: DENY` (it has no
+ * "anyone" value); everything else in the policy stays. Mount it after `securityHeaders`, before any cache.
+ */
+export const allowFraming =
+  (opts: { trustProxy: boolean }): MiddlewareHandler<TAppEnv> =>
+  async (c, next) => {
+    const https = isHttps(c.req.url, c.req.header('x-forwarded-proto'), opts.trustProxy);
+    const csp = `${CSP_BEFORE_NONCE}${c.get('nonce')}${CSP_AFTER_NONCE}${https ? '; upgrade-insecure-requests' : ''}`;
+    c.header('Content-Security-Policy', csp.replace("frame-ancestors 'none'", 'frame-ancestors *'));
+    c.header('X-Frame-Options', undefined);
+    await next();
+  };
+
+/**
  * Compression for clients that ask for it; the others skip the work entirely. Every response says it
  * varies by Accept-Encoding, so a shared cache never hands gzip to a client that did not ask for it.
  */

@@ -1,4 +1,5 @@
 import { foldLatin } from './tokens.ts';
+import { allowedTypos, editDistance } from './typo.ts';
 
 // Normalised name keys for finding likely duplicates: two names with the same key are "the same name"
 // written differently; keys sort so that near-identical names sit next to each other.
@@ -74,4 +75,32 @@ export const dice = (a: Set<string>, b: Set<string>): number => {
   let common = 0;
   for (const x of small) if (big.has(x)) common++;
   return (2 * common) / (a.size + b.size);
+};
+
+/**
+ * True when two Latin name keys differ only by spelling: every word one has and the other lacks is close to
+ * (a prefix of, or a typo or two away from) a word of the other, and at most one side has words left over
+ * ("Xiaopeng Motors China" ~ "Xiaopeng Motors"). A word replaced by a different word is another
+ * organisation ("… Liwan District … Hospital" vs "… Zengcheng District … Hospital").
+ */
+export const onlySpellingDiffers = (a: string, b: string): boolean => {
+  const wa = new Set(a.split(' '));
+  const wb = new Set(b.split(' '));
+  const onlyA = [...wa].filter((w) => !wb.has(w));
+  const onlyB = [...wb].filter((w) => !wa.has(w));
+  const close = (x: string, y: string) =>
+    (Math.min(x.length, y.length) >= 4 && (x.startsWith(y) || y.startsWith(x))) ||
+    editDistance(x, y, 2) <= allowedTypos(x.length >= y.length ? x : y);
+  const leftA = onlyA.filter((x) => !onlyB.some((y) => close(x, y)));
+  const leftB = onlyB.filter((y) => !onlyA.some((x) => close(x, y)));
+  return leftA.length === 0 || leftB.length === 0;
+};
+
+const NUMBERS = /[0-9]+|[一二三四五六七八九十百千零〇]+/g;
+
+/** True when two names carry the same numbers, in digits or Chinese numerals ("第一" ≠ "第二", 1 ≠ 10). */
+export const sameNumbers = (a: string, b: string): boolean => {
+  const x = a.match(NUMBERS) ?? [];
+  const y = b.match(NUMBERS) ?? [];
+  return x.length === y.length && x.every((v, i) => v === y[i]);
 };

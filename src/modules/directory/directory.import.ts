@@ -1,0 +1,300 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { nowIso } from '../../platform/db/schema.ts';
+import type { TDeps } from '../../platform/deps.ts';
+import { sha256File, type TEncoding } from '../../platform/text-input.ts';
+import { findDuplicates } from './directory.duplicates.ts';
+import { parseCsvMapping } from './directory.import.csv.ts';
+import * as runs from './directory.import.repo.ts';
+import { openReport } from './directory.import.report.ts';
+import { openSource } from './directory.import.sources.ts';
+import { ImportInputError, type TImportFormat, type TSourceItem } from './directory.import.types.ts';
+import { type TExternalId, type TRegistryRecord, ZRegistryRecord } from './directory.record.ts';
+import { currentSeq, upsertBatch } from './directory.registry.repo.ts';
+
+// The import pipeline: read a file a batch at a time, map and validate each record, write each batch with
+// upsertBatch in one transaction together with the run's counters, and report every bad record to a CSV
+// file. A rerun of the same file with the same options resumes after the last committed batch.
+
+export type TImportOptions = Readonly<{
+  format: TImportFormat;
+  file: string;
+  dryRun?: boolean;
+  /** Where the validation report goes; default `<DATA_DIR>/imports/<format>-<file>-<time>.csv`. */
+  reportPath?: string | undefined;
+  /** Source records per transaction (default 1,000). */
+  batchSize?: number;
+  country?: string | undefined;
+  websites?: string | undefined;
+  mappingFile?: string | undefined;
+  encoding?: TEncoding | undefined;
+  /** Look for duplicate suggestions afterwards (default true). */
+  duplicates?: boolean;
+  onProgress?: (p: TImportProgress) => void;
+}>;
+
+export type TImportCounts = {
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+};
+
+export type TImportProgress = Readonly<
+  TImportCounts & { bytesRead: number; totalBytes: number; elapsedMs: number; resumedAfter: number }
+>;
+
+export type TImportSummary = Readonly<
+  TImportCounts & {
+    runId: number | null;
+    dryRun: boolean;
+    /** Records an earlier, interrupted run had committed (0 for a fresh run). */
+    resumedAfter: number;
+    /** Records this process read (after the resumed part). */
+    readNow: number;
+    retired: number;
+    duplicates: number;
+    /** Seconds reading, checking and writing the records (hashing the file and duplicates excluded). */
+    seconds: number;
+    rowsPerSecond: number;
+    duplicateSeconds: number;
+    reportPath: string;
+    problems: number;
+    encoding: string;
+  }
+>;
+
+const defaultReportPath = (deps: TDeps, format: string, file: string) =>
+  join(
+    deps.config.dataDir,
+    'imports',
+    `${format}-${basename(file).replace(/[^A-Za-z0-9._-]+/g, '_')}-${nowIso().replace(/[:.]/g, '-')}.csv`,
+  );
+
+const idKey = (e: TExternalId) => `${e.scheme}\u0000${e.value}`;
+
+/** Imports one file into the directory; see the module comment. Throws ImportInputError for unreadable input. */
+export const importFile = async (deps: TDeps, opts: TImportOptions): Promise<TImportSummary> => {
+  const file = resolve(opts.file);
+  if (!existsSync(file)) throw new ImportInputError(`cannot read ${opts.file}: no such file`);
+  const batchSize = Math.max(1, opts.batchSize ?? 1000);
+  const dryRun = opts.dryRun === true;
+
+  let mappingText: string | undefined;
+  let mapping: ReturnType<typeof parseCsvMapping> | undefined;
+  if (opts.mappingFile) {
+    try {
+      mappingText = readFileSync(opts.mappingFile, 'utf8');
+    } catch (e) {
+      throw new ImportInputError(`cannot read the mapping file ${opts.mappingFile}: ${(e as Error).message}`);
+    }
+    let doc: unknown;
+    try {
+      doc = JSON.parse(mappingText);
+    } catch (e) {
+      throw new ImportInputError(`the mapping file is not valid JSON: ${(e as Error).message}`);
+    }
+    mapping = parseCsvMapping(doc);
+  }
+  const source = await openSource(opts.format, file, {
+    country: opts.country,
+    websites: opts.websites,
+    mapping,
+    encoding: opts.encoding,
+  });
+
+  // The run: resumed when this file with these options was interrupted before.
+  let run: runs.TImportRun | undefined;
+  if (!dryRun) {
+    const fileHash = await sha256File(file);
+    const optionsHash = createHash('sha256')
+      .update(
+        JSON.stringify({
+          format: opts.format,
+          country: opts.country?.toUpperCase() ?? null,
+          websites: opts.websites ? await sha256File(opts.websites) : null,
+          mapping: mappingText ?? null,
+          encoding: opts.encoding ?? null,
+        }),
+      )
+      .digest('hex');
+    run = await runs.findUnfinishedRun(deps.db, { format: opts.format, fileHash, optionsHash });
+    if (!run) {
+      run = await runs.createRun(deps.db, {
+        format: opts.format,
+        fileName: file,
+        fileHash,
+        optionsHash,
+        reportPath: resolve(opts.reportPath ?? defaultReportPath(deps, opts.format, file)),
+        startSeq: await currentSeq(deps.db),
+        now: nowIso(),
+      });
+    }
+  }
+  const resumedAfter = run?.recordsDone ?? 0;
+  const reportPath = resolve(
+    opts.reportPath ?? run?.reportPath ?? defaultReportPath(deps, opts.format, file),
+  );
+  const report = openReport(reportPath, run?.reportPath ?? null, resumedAfter);
+
+  const counts: TImportCounts = { read: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
+  let retired = 0;
+  // A record's first external id is its key in its source; the same key twice is an error of the file
+  // (other ids may be shared: registries give a parent and its child one ISNI). Within a batch a set
+  // catches it; across batches the database does (a key whose record this run already touched), so
+  // memory stays flat. A dry run writes nothing, so it keeps every key in memory instead.
+  const seenInDryRun = new Set<string>();
+  let batchKeys = new Set<string>();
+  let batch: { record: TRegistryRecord; item: TSourceItem }[] = [];
+  let retire: TExternalId[] = [];
+  let delta = { records: 0, skipped: 0, failed: 0 };
+  const duplicateKey = (item: TSourceItem, key: TExternalId) =>
+    report.add(item, {
+      field: `externalIds.${key.scheme}`,
+      problem: 'the same id appears earlier in the file; this record was left out',
+      value: key.value,
+    });
+
+  const progress = () =>
+    opts.onProgress?.({
+      ...counts,
+      bytesRead: source.bytesRead(),
+      totalBytes: source.totalBytes,
+      elapsedMs: Date.now() - loopStarted,
+      resumedAfter,
+    });
+
+  const commit = async () => {
+    if (delta.records === 0) return;
+    const outcome = { inserted: 0, updated: 0, unchanged: 0 };
+    if (run) {
+      const current = run;
+      const entries = batch;
+      const toRetire = retire;
+      const d = { ...delta };
+      const now = nowIso();
+      await deps.db.transaction().execute(async (trx) => {
+        const keys = entries.map((e) => e.record.externalIds[0]).filter((k): k is TExternalId => !!k);
+        const again = await runs.keysTouchedSince(trx, keys, current.startedAt);
+        const records: TRegistryRecord[] = [];
+        for (const e of entries) {
+          const key = e.record.externalIds[0];
+          if (key && again.has(idKey(key))) {
+            duplicateKey(e.item, key);
+            d.failed++;
+          } else records.push(e.record);
+        }
+        // The report rows go out before the batch commits: a crash in between leaves rows that the
+        // resumed run drops again (openReport), never a committed batch without its rows.
+        report.flush();
+        for (const o of await upsertBatch(trx, records, { now, onlyOwn: true, matchBy: 'first' }))
+          outcome[o.outcome]++;
+        // The format names its source kind (ror, moe, hipo, csv).
+        retired += await runs.retireByExternalId(trx, toRetire, opts.format, now);
+        await runs.addToRun(trx, current.id, { ...d, ...outcome }, now);
+      });
+      counts.failed += d.failed - delta.failed;
+    } else report.flush();
+    counts.inserted += outcome.inserted;
+    counts.updated += outcome.updated;
+    counts.unchanged += outcome.unchanged;
+    batch = [];
+    batchKeys = new Set();
+    retire = [];
+    delta = { records: 0, skipped: 0, failed: 0 };
+    progress();
+  };
+
+  if (!dryRun) await runs.useBulkCache(deps.db);
+  const loopStarted = Date.now();
+  try {
+    for await (const step of source.items()) {
+      for (const item of step) {
+        if (item.n <= resumedAfter) continue;
+        counts.read++;
+        delta.records++;
+        const mapped = source.map(item);
+        if (mapped.kind === 'skip') {
+          counts.skipped++;
+          delta.skipped++;
+          if (mapped.retire) retire.push(mapped.retire);
+        } else if (mapped.kind === 'problems') {
+          counts.failed++;
+          delta.failed++;
+          for (const p of mapped.problems) report.add(item, p);
+        } else {
+          const parsed = ZRegistryRecord.safeParse(mapped.record);
+          if (!parsed.success) {
+            counts.failed++;
+            delta.failed++;
+            for (const issue of parsed.error.issues) {
+              const path = issue.path.map(String);
+              let value: unknown = mapped.record;
+              for (const k of path) value = (value as Record<string, unknown> | undefined)?.[k];
+              report.add(item, { field: path.join('.') || '(record)', problem: issue.message, value });
+            }
+          } else {
+            const key = parsed.data.externalIds[0];
+            const k = key ? idKey(key) : '';
+            if (key && (batchKeys.has(k) || seenInDryRun.has(k))) {
+              counts.failed++;
+              delta.failed++;
+              duplicateKey(item, key);
+            } else {
+              if (key) (dryRun ? seenInDryRun : batchKeys).add(k);
+              batch.push({ record: parsed.data, item });
+            }
+          }
+        }
+        if (delta.records >= batchSize) await commit();
+      }
+    }
+    await commit();
+  } catch (e) {
+    report.flush();
+    report.close();
+    if (run) await runs.finishRun(deps.db, run.id, 'failed', nowIso()).catch(() => undefined);
+    throw e;
+  }
+  report.close();
+  const seconds = (Date.now() - loopStarted) / 1000;
+
+  let totals = counts;
+  let duplicateSeconds = 0;
+  let duplicates = 0;
+  if (run) {
+    const done = await runs.finishRun(deps.db, run.id, 'done', nowIso());
+    totals = {
+      read: counts.read,
+      inserted: done.inserted,
+      updated: done.updated,
+      unchanged: done.unchanged,
+      skipped: done.skipped,
+      failed: done.failed,
+    };
+    if (opts.duplicates !== false) {
+      const t = Date.now();
+      duplicates = (await findDuplicates(deps, { sinceSeq: done.startSeq })).added;
+      duplicateSeconds = (Date.now() - t) / 1000;
+    }
+    deps.pages.clear();
+  }
+  return {
+    ...totals,
+    runId: run?.id ?? null,
+    dryRun,
+    resumedAfter,
+    readNow: counts.read,
+    retired,
+    duplicates,
+    seconds,
+    rowsPerSecond: seconds > 0 ? counts.read / seconds : counts.read,
+    duplicateSeconds,
+    reportPath,
+    problems: report.count(),
+    encoding: source.encoding,
+  };
+};

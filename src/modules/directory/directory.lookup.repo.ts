@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+
+// The directory records organisations manage, looked up by the organisation (for other modules).
+
+type Tables = {
+  directory_organization: {
+    id: number;
+    slug: string;
+    name_en: string;
+    name_zh: string;
+    kind: string;
+    district: string | null;
+    status: string;
+    claimed_org_id: number | null;
+  };
+};
+const q = (db: Db) => db as unknown as Kysely<Tables>;
+
+/** Active records claimed by these organisations, oldest record first. */
+export const recordsClaimedBy = (db: Db, orgIds: readonly number[]) =>
+  q(db)
+    .selectFrom('directory_organization')
+    .select(['id', 'slug', 'name_en', 'name_zh', 'kind', 'district', 'claimed_org_id'])
+    .where('claimed_org_id', 'in', [...orgIds])
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute();
