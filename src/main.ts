@@ -5,25 +5,20 @@ import { isDemoLoaded, seedDemo } from '../seeds/demo.ts';
 import { createApp } from './app.ts';
 import type { TConfig } from './config.ts';
 import { publishDue } from './modules/cms/index.ts';
-import { sendFreshnessReminders, warmDirectory } from './modules/directory/index.ts';
+import { bulkLoadPending, sendFreshnessReminders, warmDirectory } from './modules/directory/index.ts';
 import { recomputeIfDue, sendReportReminders } from './modules/indicators/index.ts';
 import { purgeAudit } from './platform/audit.ts';
-import { openDatabase, type TDatabase } from './platform/db/database.ts';
-import { loadMigrations, migrateToLatest } from './platform/db/migrate.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
 import { createDeps } from './platform/deps.ts';
 import { buildAssets } from './platform/http/assets.ts';
-import { createLogger, type TLogger } from './platform/log.ts';
+import { createLogger } from './platform/log.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Brings the schema up to date, reporting each step; throws when a migration fails (nothing is kept). */
-export const migrate = async (database: TDatabase, log: TLogger): Promise<string[]> => {
-  const result = await migrateToLatest(database.db, await loadMigrations(), (step) =>
-    log.info(`migration ${step.status}`, { migration: step.name }),
-  );
-  if (result.error) throw result.error;
-  return result.applied;
-};
+// The CLI's commands import it from the platform directly, without loading the app.
+export { migrate };
 
 export type TRunningServer = Readonly<{ url: string; server: Server; stop: () => Promise<void> }>;
 
@@ -88,6 +83,16 @@ export const startServer = async (
     // The directory's facet index loads in the background, so the first search does not wait for it.
     void warmDirectory(deps).catch((err: Error) =>
       log.warn('directory warm-up failed', { reason: err.message }),
+    );
+    // A bulk import in progress, or one killed and not resumed, leaves the directory's indexes off (ADR 0012).
+    void bulkLoadPending(deps.db).then(
+      (pending) => {
+        if (pending)
+          log.warn('directory search indexes are off for a bulk import', {
+            hint: 'wait for the import, rerun it if it was interrupted, or run `ecosphere directory reindex`',
+          });
+      },
+      () => undefined,
     );
     // Statistics jobs, checked now and every hour: the computed indicators are recounted from the registry
     // when a day has passed or the month changed (indicators.computed.service.ts), and organisations that

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/platform/csv.ts';
 import { createTestApp, type TTestApp } from './app.ts';
@@ -10,7 +10,8 @@ import { BIN, runCli } from './cli.ts';
 
 // An import killed with SIGKILL in the middle resumes where its last committed batch ended: the rerun of
 // the same file reports the earlier run's progress, and the directory ends exactly as a clean import
-// would leave it — every record once, the failures reported once.
+// would leave it — every record once, the failures reported once. Both ways of writing are killed: row by
+// row, and a bulk load (ADR 0012), whose dropped search indexes the rerun must restore and fill.
 
 const ROWS = 30_000;
 const BATCH = 500;
@@ -25,9 +26,7 @@ const file = join(work, 'orgs.csv');
 const mapping = join(work, 'orgs.mapping.json');
 const report = join(work, 'report.csv');
 
-beforeAll(async () => {
-  t = await createTestApp({ seed: false });
-  db = t.deps.db as Kysely<any>;
+beforeAll(() => {
   const lines = ['id,name_en,name_zh,kind,district'];
   const districts = ['tianhe', 'huangpu', 'haizhu', 'panyu', 'nansha'];
   for (let i = 1; i <= ROWS; i++) {
@@ -49,8 +48,7 @@ beforeAll(async () => {
     }),
   );
 });
-afterAll(async () => {
-  await t?.close();
+afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -62,7 +60,18 @@ const env = () => ({
   DATABASE_URL: t.testDb.url,
   DATA_DIR: t.config.dataDir,
 });
-const args = ['import', 'csv', file, '--mapping', mapping, '--batch-size', String(BATCH), '--report', report];
+const argsFor = (flag: string) => [
+  'import',
+  'csv',
+  file,
+  '--mapping',
+  mapping,
+  '--batch-size',
+  String(BATCH),
+  '--report',
+  report,
+  flag,
+];
 const count = async (table: string) =>
   Number(
     (
@@ -75,7 +84,42 @@ const count = async (table: string) =>
 const runRow = (): Promise<Record<string, any>[]> =>
   db.selectFrom('directory_import_run').selectAll().orderBy('id').execute();
 
-describe('an import killed with SIGKILL', () => {
+/** Names of the registry table's indexes (and, on SQLite, its full-text triggers) as they stand now. */
+const registryIndexes = async (): Promise<string[]> => {
+  const pg = t.testDb.url.startsWith('postgres');
+  const rows = pg
+    ? await sql<{ name: string }>`select indexname as name from pg_indexes
+        where tablename = 'directory_organization' and schemaname = current_schema()`.execute(db)
+    : await sql<{ name: string }>`select name from sqlite_master
+        where tbl_name = 'directory_organization' and type in ('index', 'trigger') and sql is not null`.execute(
+        db,
+      );
+  return rows.rows.map((r) => r.name).sort();
+};
+
+/** The API's total for a query: what a reader finds by words. */
+const found = async (q: string): Promise<number> => {
+  const res = await t.app.request(`/api/v1/organizations?q=${encodeURIComponent(q)}`);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { total: number }).total;
+};
+
+describe.each([
+  { mode: 'row by row', flag: '--no-bulk' },
+  { mode: 'in bulk', flag: '--bulk' },
+])('an import killed with SIGKILL, writing $mode', ({ flag }) => {
+  const args = argsFor(flag);
+  let indexesBefore: string[] = [];
+  beforeAll(async () => {
+    t = await createTestApp({ seed: false });
+    db = t.deps.db as Kysely<any>;
+    indexesBefore = await registryIndexes();
+    rmSync(report, { force: true });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
   it('resumes after the last committed batch and ends as a clean import would', async () => {
     const child = spawn(process.execPath, [BIN, ...args], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -106,6 +150,14 @@ describe('an import killed with SIGKILL', () => {
     expect(committed).toBeLessThan(ROWS);
     expect(committed % BATCH).toBe(0);
     expect(await count('directory_organization')).toBe(Number(killed.inserted));
+    if (flag === '--bulk') {
+      // The killed bulk load left its indexes dropped, and their definitions saved to restore.
+      expect(await count('directory_bulk_index')).toBeGreaterThan(0);
+      expect((await registryIndexes()).length).toBeLessThan(indexesBefore.length);
+    } else {
+      expect(await count('directory_bulk_index')).toBe(0);
+      expect(await registryIndexes()).toEqual(indexesBefore);
+    }
 
     // The rerun continues after the committed records.
     const again = await runCli(args, env(), 240_000);
@@ -119,6 +171,14 @@ describe('an import killed with SIGKILL', () => {
 
     // The end state of a clean import: every good row once, one run, done, with whole-file counters.
     expect(await count('directory_organization')).toBe(ROWS - BAD);
+    if (flag === '--bulk') expect(again.stdout).toMatch(/^bulk +search indexes rebuilt/m);
+    // Whichever way it was written, the search indexes are all back and hold every record, those written
+    // before the kill and after it, in English and in Chinese.
+    expect(await count('directory_bulk_index')).toBe(0);
+    expect(await registryIndexes()).toEqual(indexesBefore);
+    expect(await found('Resume Test Organisation')).toBe(ROWS - BAD);
+    expect(await found('续传测试机构')).toBe(ROWS - BAD);
+    expect(await found('续传测试机构29999')).toBe(1);
     const dupes = await db
       .selectFrom('directory_external_id')
       .select(['scheme', 'value'])

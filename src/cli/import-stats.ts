@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadConfig } from '../config.ts';
-import { migrate } from '../main.ts';
-import { importStatistics, type TCodebook, ZCodebook } from '../modules/indicators/index.ts';
+import type { TCodebook } from '../modules/indicators/index.ts';
 import { openDatabase } from '../platform/db/database.ts';
+import { migrate } from '../platform/db/migrate.ts';
 import { createDeps } from '../platform/deps.ts';
 import { createLogger } from '../platform/log.ts';
 
@@ -33,6 +33,8 @@ const num = (n: number) => n.toLocaleString('en-US');
 
 /** Runs `import stats`; returns the exit code (1 when any row has a problem). */
 export const runStatsImport = async (values: Record<string, unknown>, file: string): Promise<number> => {
+  // Loaded here, not at the top: a directory import does not need the indicators module in memory.
+  const { importStatistics, ZCodebook } = await import('../modules/indicators/index.ts');
   const status = (values.status as string | undefined) ?? 'final';
   if (status !== 'final' && status !== 'provisional')
     throw usageError('--status must be provisional or final');

@@ -1,5 +1,4 @@
 import { loadConfig } from '../config.ts';
-import { migrate } from '../main.ts';
 import {
   IMPORT_FORMATS,
   ImportInputError,
@@ -8,6 +7,7 @@ import {
   type TImportFormat,
 } from '../modules/directory/index.ts';
 import { openDatabase } from '../platform/db/database.ts';
+import { migrate } from '../platform/db/migrate.ts';
 import { createDeps } from '../platform/deps.ts';
 import { createLogger } from '../platform/log.ts';
 import { ENCODINGS, type TEncoding } from '../platform/text-input.ts';
@@ -54,7 +54,11 @@ Bad records are listed in a CSV report (record, line, field, problem, value) and
 Options:
   --dry-run          Validate and write the report only; nothing goes into the database
   --report <path>    Where the validation report goes (default DATA_DIR/imports/…)
-  --batch-size <n>   Records per transaction (default 1000)
+  --batch-size <n>   Records per transaction (default 1000; 5000 in a bulk load)
+  --bulk             Load in bulk: drop the directory's search indexes while writing, rebuild them at
+                     the end (default: when the file has 20,000+ records and at least as many as the
+                     directory; searches miss the new records until the import ends)
+  --no-bulk          Never load in bulk
   --mapping <file>   csv: JSON mapping of record fields to columns (see README)
   --encoding <enc>   csv: ${ENCODINGS.join(', ')} (default: detected)
   --websites <file>  moe: the companion file of official websites
@@ -76,6 +80,8 @@ export const importCommand = {
     websites: { type: 'string' },
     country: { type: 'string' },
     'no-duplicates': { type: 'boolean' },
+    bulk: { type: 'boolean' },
+    'no-bulk': { type: 'boolean' },
     ...STATS_OPTIONS,
   } as const,
   run: async (values: Record<string, unknown>, positionals: string[]): Promise<number> => {
@@ -84,9 +90,12 @@ export const importCommand = {
     if (format === 'stats') return runStatsImport(values, file);
     if (!(IMPORT_FORMATS as readonly string[]).includes(format))
       throw usageError(`unknown format "${format}" (expected ${[...IMPORT_FORMATS, 'stats'].join(', ')})`);
-    const batch = values['batch-size'] === undefined ? 1000 : Number(values['batch-size']);
-    if (!Number.isInteger(batch) || batch < 1 || batch > 100_000)
+    const batch = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+    if (batch !== undefined && (!Number.isInteger(batch) || batch < 1 || batch > 100_000))
       throw usageError('--batch-size must be a whole number from 1 to 100000');
+    if (values.bulk === true && values['no-bulk'] === true)
+      throw usageError('--bulk and --no-bulk cannot go together');
+    const bulk = values.bulk === true ? 'on' : values['no-bulk'] === true ? 'off' : 'auto';
     const encoding = values.encoding as string | undefined;
     if (encoding !== undefined && !(ENCODINGS as readonly string[]).includes(encoding.toLowerCase()))
       throw usageError(`--encoding must be one of ${ENCODINGS.join(', ')}`);
@@ -104,6 +113,7 @@ export const importCommand = {
           dryRun: values['dry-run'] === true,
           reportPath: values.report as string | undefined,
           batchSize: batch,
+          bulk,
           mappingFile: values.mapping as string | undefined,
           encoding: encoding?.toLowerCase() as TEncoding | undefined,
           websites: values.websites as string | undefined,
@@ -147,6 +157,8 @@ export const directoryCommand = {
       throw usageError('--batch-size must be a whole number from 1 to 100000');
     const started = Date.now();
     const r = await withDeps((deps) => reindexDirectory(deps, { batchSize: batch }));
+    if (r.restored)
+      process.stdout.write('restored the search indexes an interrupted bulk import had dropped\n');
     process.stdout.write(
       `reindexed ${num(r.scanned)} record(s) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${num(r.changed)} changed\n`,
     );

@@ -1,7 +1,6 @@
 import { loadConfig } from '../config.ts';
-import { migrate } from '../main.ts';
-import { recomputeIndicators, sendReportReminders } from '../modules/indicators/index.ts';
 import { openDatabase } from '../platform/db/database.ts';
+import { migrate } from '../platform/db/migrate.ts';
 import { createDeps, type TDeps } from '../platform/deps.ts';
 import { createLogger } from '../platform/log.ts';
 
@@ -51,6 +50,7 @@ export const indicatorsCommand = {
     if (positionals[0] === 'recompute') {
       if (values.date !== undefined)
         throw usageError('recompute counts the registry as it is now: no --date');
+      const { recomputeIndicators } = await import('../modules/indicators/index.ts');
       const r = await withDeps((deps) => recomputeIndicators(deps, { trigger: 'cli' }));
       for (const x of r.totals) {
         const note = x.withoutDistrict > 0 ? ` (${x.withoutDistrict} without a district)` : '';
@@ -69,6 +69,7 @@ export const indicatorsCommand = {
     const at = date ? new Date(`${date}T04:00:00Z`) : new Date();
     if (date && (Number.isNaN(at.getTime()) || !at.toISOString().startsWith(date)))
       throw usageError('--date must be a real day');
+    const { sendReportReminders } = await import('../modules/indicators/index.ts');
     const n = await withDeps((deps) => sendReportReminders(deps, at));
     out(`reminded ${n} organisation(s)`);
     return 0;

@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import { seedDemo } from '../../seeds/demo.ts';
 import { ConfigError, loadConfig } from '../config.ts';
-import { migrate, startServer } from '../main.ts';
-import { createUserFromCli, zEmail } from '../modules/accounts/index.ts';
 import { purgeAudit } from '../platform/audit.ts';
 import { ROLES } from '../platform/auth/actor.ts';
 import { DatabaseOpenError, openDatabase } from '../platform/db/database.ts';
+import { migrate } from '../platform/db/migrate.ts';
 import { createDeps } from '../platform/deps.ts';
 import { createLogger } from '../platform/log.ts';
 import { directoryCommand, importCommand } from './import.ts';
@@ -60,6 +58,8 @@ Options:
     options: { demo: { type: 'boolean' } },
     run: async (values) => {
       const config = loadConfig();
+      // The app and the demo data load only for the commands that need them: an import stays lean.
+      const { startServer } = await import('../main.ts');
       const running = await startServer(config, { demo: values.demo === true });
       await new Promise<void>((resolve) => {
         const onSignal = () => {
@@ -119,6 +119,7 @@ Options:
       try {
         const log = createLogger('silent');
         await migrate(database, log);
+        const { seedDemo } = await import('../../seeds/demo.ts');
         const report = await seedDemo(createDeps(database, config, log));
         for (const [what, c] of Object.entries(report)) {
           out(`${what.padEnd(14)} inserted ${c.inserted}, updated ${c.updated}, unchanged ${c.unchanged}`);
@@ -153,6 +154,7 @@ Options:
       locale: { type: 'string' },
     },
     run: async (values) => {
+      const { createUserFromCli, zEmail } = await import('../modules/accounts/index.ts');
       const email = zEmail.safeParse(values.email ?? '');
       if (!email.success) throw new UsageError('user create: --email needs a valid e-mail address');
       const role = ROLES.find((r) => r === values.role);

@@ -58,6 +58,10 @@ export const summaryLines = (s: TImportSummary, format: string, file: string): s
   lines.push(
     `read      ${num(s.readNow)} records in ${s.seconds.toFixed(1)} s (${num(s.rowsPerSecond)} rows/s)`,
   );
+  if (s.bulk)
+    lines.push(
+      `bulk      search indexes rebuilt at the end in ${s.rebuildSeconds.toFixed(1)} s (counted above)`,
+    );
   if (s.dryRun) lines.push(`valid     ${num(s.readNow - s.failed - s.skipped)}`);
   else {
     lines.push(

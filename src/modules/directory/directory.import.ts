@@ -4,6 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { nowIso } from '../../platform/db/schema.ts';
 import type { TDeps } from '../../platform/deps.ts';
 import { sha256File, type TEncoding } from '../../platform/text-input.ts';
+import { beginBulkLoad, bulkLoadPending, endBulkLoad, registrySize } from './directory.bulk.repo.ts';
 import { findDuplicates } from './directory.duplicates.ts';
 import { parseCsvMapping } from './directory.import.csv.ts';
 import * as runs from './directory.import.repo.ts';
@@ -23,8 +24,14 @@ export type TImportOptions = Readonly<{
   dryRun?: boolean;
   /** Where the validation report goes; default `<DATA_DIR>/imports/<format>-<file>-<time>.csv`. */
   reportPath?: string | undefined;
-  /** Source records per transaction (default 1,000). */
-  batchSize?: number;
+  /** Source records per transaction (default 1,000; 5,000 in a bulk load). */
+  batchSize?: number | undefined;
+  /**
+   * Bulk load (ADR 0012): drop the registry's secondary indexes and full-text triggers while writing and
+   * rebuild them once at the end. 'auto' (default) does so when the file holds at least 20,000 records
+   * and at least as many as the registry already has, as estimated from the first batch.
+   */
+  bulk?: 'auto' | 'on' | 'off' | undefined;
   country?: string | undefined;
   websites?: string | undefined;
   mappingFile?: string | undefined;
@@ -57,8 +64,14 @@ export type TImportSummary = Readonly<
     readNow: number;
     retired: number;
     duplicates: number;
-    /** Seconds reading, checking and writing the records (hashing the file and duplicates excluded). */
+    /**
+     * Seconds reading, checking and writing the records, rebuilding the indexes after a bulk load
+     * included (hashing the file and looking for duplicates excluded).
+     */
     seconds: number;
+    /** Whether this run loaded in bulk, and the seconds its index rebuild took (part of `seconds`). */
+    bulk: boolean;
+    rebuildSeconds: number;
     rowsPerSecond: number;
     duplicateSeconds: number;
     reportPath: string;
@@ -76,12 +89,15 @@ const defaultReportPath = (deps: TDeps, format: string, file: string) =>
 
 const idKey = (e: TExternalId) => `${e.scheme}\u0000${e.value}`;
 
+/** The smallest file (in records) that 'auto' loads in bulk: below it, rebuilding costs more than it saves. */
+export const BULK_MIN_RECORDS = 20_000;
+
 /** Imports one file into the directory; see the module comment. Throws ImportInputError for unreadable input. */
 export const importFile = async (deps: TDeps, opts: TImportOptions): Promise<TImportSummary> => {
   const file = resolve(opts.file);
   if (!existsSync(file)) throw new ImportInputError(`cannot read ${opts.file}: no such file`);
-  const batchSize = Math.max(1, opts.batchSize ?? 1000);
   const dryRun = opts.dryRun === true;
+  const bulkMode = opts.bulk ?? 'auto';
 
   let mappingText: string | undefined;
   let mapping: ReturnType<typeof parseCsvMapping> | undefined;
@@ -176,7 +192,9 @@ export const importFile = async (deps: TDeps, opts: TImportOptions): Promise<TIm
       const toRetire = retire;
       const d = { ...delta };
       const now = nowIso();
+      const startBulk = bulk === 'start';
       await deps.db.transaction().execute(async (trx) => {
+        if (startBulk) await beginBulkLoad(trx);
         const keys = entries.map((e) => e.record.externalIds[0]).filter((k): k is TExternalId => !!k);
         const again = await runs.keysTouchedSince(trx, keys, current.startedAt);
         const records: TRegistryRecord[] = [];
@@ -196,6 +214,7 @@ export const importFile = async (deps: TDeps, opts: TImportOptions): Promise<TIm
         retired += await runs.retireByExternalId(trx, toRetire, opts.format, now);
         await runs.addToRun(trx, current.id, { ...d, ...outcome }, now);
       });
+      if (startBulk) bulk = 'on';
       counts.failed += d.failed - delta.failed;
     } else report.flush();
     counts.inserted += outcome.inserted;
@@ -208,6 +227,28 @@ export const importFile = async (deps: TDeps, opts: TImportOptions): Promise<TIm
     progress();
   };
 
+  // Bulk load: 'on' while one is under way (this run's or an interrupted one's, which this run continues
+  // and ends), 'start' when the next commit begins one, 'decide' until the first batch has been read.
+  let bulk: 'off' | 'decide' | 'start' | 'on' = 'off';
+  if (run) {
+    if (await bulkLoadPending(deps.db)) {
+      if (bulkMode === 'off') await endBulkLoad(deps.db);
+      else bulk = 'on';
+    } else if (bulkMode === 'on') bulk = 'start';
+    else if (bulkMode === 'auto') bulk = 'decide';
+  }
+  // Records in the file, estimated from the share of it read so far: the reader runs ahead of the records
+  // handed out, so this is a lower bound, and the decision waits (committing batches as usual) until
+  // it is clear or half the file is read.
+  let registryRows: number | undefined;
+  const decideBulk = async () => {
+    const share = source.bytesRead() / Math.max(1, source.totalBytes);
+    const estimate = share > 0 ? (resumedAfter + counts.read) / share : 0;
+    registryRows ??= await registrySize(deps.db);
+    if (estimate >= BULK_MIN_RECORDS && estimate >= registryRows) bulk = 'start';
+    else if (share >= 0.5) bulk = 'off';
+  };
+  const batchLimit = () => opts.batchSize ?? (bulk === 'off' || bulk === 'decide' ? 1000 : 5000);
   if (!dryRun) await runs.useBulkCache(deps.db);
   const loopStarted = Date.now();
   try {
@@ -249,17 +290,29 @@ export const importFile = async (deps: TDeps, opts: TImportOptions): Promise<TIm
             }
           }
         }
-        if (delta.records >= batchSize) await commit();
+        if (delta.records >= batchLimit()) {
+          if (bulk === 'decide') await decideBulk();
+          await commit();
+        }
       }
     }
+    if (bulk === 'decide') bulk = 'off';
     await commit();
   } catch (e) {
     report.flush();
     report.close();
     if (run) await runs.finishRun(deps.db, run.id, 'failed', nowIso()).catch(() => undefined);
+    // A failed run is resumed like an interrupted one, but the registry must not wait for that.
+    if (bulk === 'on') await endBulkLoad(deps.db).catch(() => undefined);
     throw e;
   }
   report.close();
+  let rebuildSeconds = 0;
+  if (bulk === 'on') {
+    const t = Date.now();
+    await endBulkLoad(deps.db);
+    rebuildSeconds = (Date.now() - t) / 1000;
+  }
   const seconds = (Date.now() - loopStarted) / 1000;
 
   let totals = counts;
@@ -291,6 +344,8 @@ export const importFile = async (deps: TDeps, opts: TImportOptions): Promise<TIm
     retired,
     duplicates,
     seconds,
+    bulk: bulk === 'on',
+    rebuildSeconds,
     rowsPerSecond: seconds > 0 ? counts.read / seconds : counts.read,
     duplicateSeconds,
     reportPath,

@@ -16,6 +16,7 @@ export { recordsManagedBy, type TManagedRecord } from './directory.lookup.servic
 export { directoryMessages } from './directory.messages.ts';
 export type { TRegistryRecordInput } from './directory.record.ts';
 export { writeRecords } from './directory.registry.service.ts';
+export { bulkLoadPending } from './directory.bulk.repo.ts';
 export { reindexDirectory } from './directory.reindex.ts';
 export { createDirectoryRoutes } from './directory.routes.tsx';
 export type { TOrganization } from './directory.schemas.ts';

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
+import type { TLogger } from '../log.ts';
 import type { Db } from './database.ts';
 import { engineOf, nowIso } from './schema.ts';
 
@@ -111,4 +112,16 @@ export const migrateToLatest = async (
     return { applied: [], pending: pendingCount, error: err as Error };
   }
   return { applied, pending: 0 };
+};
+
+/**
+ * Applies every pending migration from the migrations folder, logging each step; throws the failure.
+ * Returns the names applied.
+ */
+export const migrate = async (database: { readonly db: Db }, log: TLogger): Promise<string[]> => {
+  const result = await migrateToLatest(database.db, await loadMigrations(), (step) =>
+    log.info(`migration ${step.status}`, { migration: step.name }),
+  );
+  if (result.error) throw result.error;
+  return result.applied;
 };
