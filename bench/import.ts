@@ -1,9 +1,12 @@
-// `npm run bench:import [-- --ror <file>] [--rows 1000000] [--skip-ror] [--skip-csv]`
+// `npm run bench:import [-- --ror <file>] [--rows 1000000] [--skip-ror] [--skip-csv] [--no-baseline]`
 // Rows per second and peak memory of `ecosphere import` into a fresh SQLite file, for (a) the full ROR dump
 // (skipped with a message when the file is absent) and (b) a generated, deterministic CSV of --rows rows
 // (written to a temporary file first, not timed). Each import runs as the real CLI in its own process; the
-// figures are the CLI's own (records read, checked and written per second, duplicate search apart) and the
-// process's peak RSS (VmHWM). Prints figures; never passes or fails on time.
+// figures are the CLI's own (records read, checked and written per second, the index rebuild of a bulk
+// load included, duplicate search apart) and the process's peak RSS (VmHWM). Each source is imported as
+// the CLI does by default (a bulk load at these sizes, ADR 0012) and, as the baseline in the same run,
+// row by row (`--no-bulk`) into another fresh file; the ratio compares the two. Prints figures; never
+// passes or fails on time.
 import { spawn } from 'node:child_process';
 import {
   createWriteStream,
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     'skip-ror': { type: 'boolean', default: false },
     'skip-csv': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'no-baseline': { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(values.rows);
@@ -63,12 +67,12 @@ type TResult = {
 };
 
 /** Runs one import as the CLI does, sampling its peak RSS until it exits; parses its summary. */
-const runImport = (label: string, args: string[], dir: string): Promise<TResult> =>
+const runImport = (label: string, args: string[], dir: string, db = 'bench.sqlite'): Promise<TResult> =>
   new Promise((done, fail) => {
     const started = Date.now();
     const child = spawn(process.execPath, [BIN, 'import', ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: join(dir, 'bench.sqlite'), DATA_DIR: dir, LOG_LEVEL: 'silent' },
+      env: { ...process.env, DATABASE_URL: join(dir, db), DATA_DIR: dir, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -274,6 +278,12 @@ const generateCsv = async (dir: string, rows: number): Promise<{ csv: string; ma
 };
 
 const results: TResult[] = [];
+/** The default import, then (unless --no-baseline) the row-by-row baseline on a fresh database. */
+const both = async (label: string, args: string[], dir: string) => {
+  results.push(await runImport(label, args, dir));
+  if (!values['no-baseline'])
+    results.push(await runImport(`${label} row by row`, [...args, '--no-bulk'], dir, 'baseline.sqlite'));
+};
 const dirs: string[] = [];
 const fresh = () => {
   const d = mkdtempSync(join(tmpdir(), 'ecosphere-bench-import-'));
@@ -288,7 +298,7 @@ try {
       console.log(
         `ROR: importing ${ror} (${(statSync(ror).size / 1e6).toFixed(1)} MB) into a fresh SQLite file…`,
       );
-      results.push(await runImport('ROR dump (JSONL.gz)', ['ror', ror], fresh()));
+      await both('ROR dump (JSONL.gz)', ['ror', ror], fresh());
     }
   }
   if (!values['skip-csv']) {
@@ -298,23 +308,30 @@ try {
     console.log(
       `CSV: generated ${ROWS.toLocaleString('en-US')} rows (${(statSync(csv).size / 1e6).toFixed(0)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s (not timed); importing…`,
     );
-    results.push(await runImport(`generated CSV`, ['csv', csv, '--mapping', mapping], dir));
+    await both('generated CSV', ['csv', csv, '--mapping', mapping], dir);
   }
 } finally {
   if (!values.keep) for (const d of dirs) rmSync(d, { recursive: true, force: true });
 }
 
 console.log(
-  '\nsource                 records   import s    rows/s   duplicates s   wall s    CPU s   rows/CPU-s   peak RSS MB',
+  '\nsource                          records   import s    rows/s   duplicates s   wall s    CPU s   rows/CPU-s   peak RSS MB',
 );
 for (const r of results) {
   console.log(
-    `${r.label.padEnd(20)} ${r.rows.toLocaleString('en-US').padStart(10)} ${r.seconds.toFixed(1).padStart(10)} ${r.rate.toLocaleString('en-US').padStart(9)} ${r.dupSeconds.toFixed(1).padStart(14)} ${r.wall.toFixed(1).padStart(8)} ${r.cpu.toFixed(1).padStart(8)} ${Math.round(
+    `${r.label.padEnd(29)} ${r.rows.toLocaleString('en-US').padStart(10)} ${r.seconds.toFixed(1).padStart(10)} ${r.rate.toLocaleString('en-US').padStart(9)} ${r.dupSeconds.toFixed(1).padStart(14)} ${r.wall.toFixed(1).padStart(8)} ${r.cpu.toFixed(1).padStart(8)} ${Math.round(
       r.rows / Math.max(r.cpu, 0.01),
     )
       .toLocaleString('en-US')
       .padStart(12)} ${r.peak.toFixed(0).padStart(13)}`,
   );
+}
+for (const r of results) {
+  const base = results.find((b) => b.label === `${r.label} row by row`);
+  if (base)
+    console.log(
+      `${r.label}: ${(r.rate / base.rate).toFixed(2)}× the row-by-row rows/s, ${(base.cpu / r.cpu).toFixed(2)}× less CPU`,
+    );
 }
 // A shared machine stretches wall time; CPU seconds (the whole process: start-up, file hash, import and
 // duplicate search) say what the work costs.

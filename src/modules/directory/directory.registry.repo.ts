@@ -33,6 +33,18 @@ export const nextSeq = async (db: Db): Promise<number> => {
   return Number(row.value);
 };
 
+/**
+ * Takes the writers' lock without a new change number: a no-op update of the counter row (the row lock on
+ * PostgreSQL, the write lock on SQLite, so a later write cannot meet a newer snapshot).
+ */
+const lockSeq = async (db: Db): Promise<void> => {
+  await q(db)
+    .updateTable('directory_counter')
+    .set({ value: sql`value` })
+    .where('name', '=', 'seq')
+    .execute();
+};
+
 /** The current change sequence number. */
 export const currentSeq = async (db: Db): Promise<number> => {
   const row = await q(db)
@@ -115,7 +127,14 @@ export const upsertBatch = async (
 ): Promise<TBatchOutcome[]> => {
   if (records.length === 0) return [];
   const now = opts.now ?? nowIso();
-  const seq = await nextSeq(db);
+  // Writers serialise from the start, but only a batch that inserts or changes a record takes a change
+  // number: an unchanged re-import leaves the search caches (keyed by the number) valid.
+  await lockSeq(db);
+  let seq: number | undefined;
+  const takeSeq = async () => {
+    seq ??= await nextSeq(db);
+    return seq;
+  };
 
   // 1. Existing rows, by external id then by slug. Lookups go by scheme so the (scheme, value) key serves.
   const lookFor = new Map<string, Set<string>>();
@@ -196,7 +215,7 @@ export const upsertBatch = async (
         .select('slug')
         .where('slug', '=', slug)
         .execute();
-      if (clash.length > 0) slug = `${slug}-${seq}`;
+      if (clash.length > 0) slug = `${slug}-${await takeSeq()}`;
     }
     taken.add(slug);
     finalSlug.set(i, slug);
@@ -216,7 +235,7 @@ export const upsertBatch = async (
         'active',
         r.confirmedAt ?? now,
         r.sourceKind === 'demo' || r.sourceKind === 'manual' ? null : now,
-        seq,
+        await takeSeq(),
         now,
         now,
       );
@@ -244,7 +263,7 @@ export const upsertBatch = async (
           ...content,
           confirmed_at: r.confirmedAt ?? now,
           imported_at: r.sourceKind === 'demo' || r.sourceKind === 'manual' ? row.imported_at : now,
-          seq,
+          seq: await takeSeq(),
           updated_at: now,
         })
         .where('id', '=', id)
