@@ -4,6 +4,7 @@ import { formatDateTime } from '../../platform/i18n/format.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import { ErrorSummary, Field, Flash, PostForm, Select, type TFormState } from '../../platform/views/form.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
+import { QueueTable, QueueTabs } from '../../platform/views/queue.tsx';
 import { t } from './cms.messages.ts';
 import type { TNewsAction } from './cms.policy.ts';
 import type { TEditorialRow } from './cms.repo.ts';
@@ -47,57 +48,44 @@ export const EditorialListBody = (p: {
           </a>
         </p>
       ) : null}
-      <nav aria-label={t(locale, 'cms.editorial.byState')}>
-        <ul class="tabs">
-          <li>
-            <a href={base(locale)} aria-current={p.state === undefined ? 'page' : undefined}>
-              {t(locale, 'cms.editorial.all')} ({all})
-            </a>
-          </li>
-          {NEWS_STATES.map((s) => (
-            <li>
-              <a href={`${base(locale)}?state=${s}`} aria-current={p.state === s ? 'page' : undefined}>
-                {t(locale, `cms.state.${s}`)} ({p.counts[s] ?? 0})
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {p.rows.length === 0 ? (
-        <p>{t(locale, 'cms.editorial.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t(locale, 'cms.editorial.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(locale, 'cms.field.title')}</th>
-                <th scope="col">{t(locale, 'cms.editorial.state')}</th>
-                <th scope="col">{t(locale, 'cms.field.category')}</th>
-                <th scope="col">{t(locale, 'cms.editorial.changed')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((r) => (
-                <tr>
-                  <td>
-                    <a href={`${base(locale)}/${r.id}`}>{titleOf(locale, r.title)}</a>
-                  </td>
-                  <td>
-                    <StateBadge locale={locale} state={r.state} />
-                    {r.live && r.state !== 'published' && r.state !== 'archived' ? (
-                      <> {t(locale, 'cms.editorial.liveToo')}</>
-                    ) : null}
-                    {r.scheduledAt ? <> {formatDateTime(locale, r.scheduledAt)}</> : null}
-                  </td>
-                  <td>{t(locale, `cms.category.${r.category}`)}</td>
-                  <td>{formatDateTime(locale, r.changedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueueTabs
+        label={t(locale, 'cms.editorial.byState')}
+        all={t(locale, 'cms.editorial.all')}
+        allCount={all}
+        values={NEWS_STATES}
+        current={p.state}
+        labelOf={(s) => t(locale, `cms.state.${s}`)}
+        counts={p.counts}
+        href={(s) => (s ? `${base(locale)}?state=${s}` : base(locale))}
+      />
+      <QueueTable
+        isEmpty={p.rows.length === 0}
+        empty={t(locale, 'cms.editorial.empty')}
+        caption={t(locale, 'cms.editorial.title')}
+        columns={[
+          t(locale, 'cms.field.title'),
+          t(locale, 'cms.editorial.state'),
+          t(locale, 'cms.field.category'),
+          t(locale, 'cms.editorial.changed'),
+        ]}
+      >
+        {p.rows.map((r) => (
+          <tr>
+            <td>
+              <a href={`${base(locale)}/${r.id}`}>{titleOf(locale, r.title)}</a>
+            </td>
+            <td>
+              <StateBadge locale={locale} state={r.state} />
+              {r.live && r.state !== 'published' && r.state !== 'archived' ? (
+                <> {t(locale, 'cms.editorial.liveToo')}</>
+              ) : null}
+              {r.scheduledAt ? <> {formatDateTime(locale, r.scheduledAt)}</> : null}
+            </td>
+            <td>{t(locale, `cms.category.${r.category}`)}</td>
+            <td>{formatDateTime(locale, r.changedAt)}</td>
+          </tr>
+        ))}
+      </QueueTable>
       <Pager
         locale={locale}
         page={p.page}

@@ -2,6 +2,7 @@ import { formatDateTime } from '../../platform/i18n/format.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import { ErrorSummary, Field, Flash, PostForm, Select, type TFormState } from '../../platform/views/form.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
+import { QueueTable, QueueTabs } from '../../platform/views/queue.tsx';
 import { t } from './contact.messages.ts';
 import {
   CONTACT_STATUSES,
@@ -104,54 +105,41 @@ export const InboxBody = (p: {
     <div>
       <h1>{t(locale, 'contact.inbox.title')}</h1>
       <p>{t(locale, 'contact.inbox.lead')}</p>
-      <nav aria-label={t(locale, 'contact.inbox.filter')}>
-        <ul class="tabs">
-          <li>
-            <a href={href(undefined)} aria-current={p.status === undefined ? 'page' : undefined}>
-              {t(locale, 'contact.inbox.all')} ({all})
-            </a>
-          </li>
-          {CONTACT_STATUSES.map((s) => (
-            <li>
-              <a href={href(s)} aria-current={p.status === s ? 'page' : undefined}>
-                {t(locale, `contact.status.${s}`)} ({p.counts[s] ?? 0})
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {p.rows.length === 0 ? (
-        <p>{t(locale, 'contact.inbox.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t(locale, 'contact.inbox.reference')}</th>
-                <th scope="col">{t(locale, 'contact.inbox.received')}</th>
-                <th scope="col">{t(locale, 'contact.field.subject')}</th>
-                <th scope="col">{t(locale, 'contact.inbox.from')}</th>
-                <th scope="col">{t(locale, 'contact.inbox.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((m) => (
-                <tr>
-                  <td>
-                    <a href={`/${locale}/staff/contact/${m.id}`}>{m.reference}</a>
-                  </td>
-                  <td>{formatDateTime(locale, m.createdAt)}</td>
-                  <td lang={m.locale === 'zh' ? 'zh-CN' : 'en'}>{m.subject}</td>
-                  <td>{m.name}</td>
-                  <td>
-                    <strong class="tag">{t(locale, `contact.status.${m.status}`)}</strong>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueueTabs
+        label={t(locale, 'contact.inbox.filter')}
+        all={t(locale, 'contact.inbox.all')}
+        allCount={all}
+        values={CONTACT_STATUSES}
+        current={p.status}
+        labelOf={(s) => t(locale, `contact.status.${s}`)}
+        counts={p.counts}
+        href={href}
+      />
+      <QueueTable
+        isEmpty={p.rows.length === 0}
+        empty={t(locale, 'contact.inbox.empty')}
+        columns={[
+          t(locale, 'contact.inbox.reference'),
+          t(locale, 'contact.inbox.received'),
+          t(locale, 'contact.field.subject'),
+          t(locale, 'contact.inbox.from'),
+          t(locale, 'contact.inbox.status'),
+        ]}
+      >
+        {p.rows.map((m) => (
+          <tr>
+            <td>
+              <a href={`/${locale}/staff/contact/${m.id}`}>{m.reference}</a>
+            </td>
+            <td>{formatDateTime(locale, m.createdAt)}</td>
+            <td lang={m.locale === 'zh' ? 'zh-CN' : 'en'}>{m.subject}</td>
+            <td>{m.name}</td>
+            <td>
+              <strong class="tag">{t(locale, `contact.status.${m.status}`)}</strong>
+            </td>
+          </tr>
+        ))}
+      </QueueTable>
       <Pager
         locale={locale}
         page={p.page}

@@ -1,21 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { DirectoryTables } from './directory.tables.ts';
 
 // The directory records organisations manage, looked up by the organisation (for other modules).
 
-type Tables = {
-  directory_organization: {
-    id: number;
-    slug: string;
-    name_en: string;
-    name_zh: string;
-    kind: string;
-    district: string | null;
-    status: string;
-    claimed_org_id: number | null;
-  };
-};
-const q = (db: Db) => db as unknown as Kysely<Tables>;
+const q = (db: Db) => db as unknown as Kysely<DirectoryTables>;
 
 /** Active records claimed by these organisations, oldest record first. */
 export const recordsClaimedBy = (db: Db, orgIds: readonly number[]) =>

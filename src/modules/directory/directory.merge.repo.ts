@@ -1,44 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { DirectoryTables } from './directory.tables.ts';
 
 // A staff merge of two directory records: the suggestion, the two records, and the moves that fold one
 // into the other (external ids, relations, people, the claim), all in the caller's transaction.
 
-type Tables = {
-  directory_organization: {
-    id: number;
-    kind: string;
-    slug: string;
-    name_en: string;
-    name_zh: string;
-    domain: string | null;
-    name_key: string | null;
-    name_key_zh: string | null;
-    city_en: string | null;
-    country_code: string | null;
-    source_kind: string;
-    status: string;
-    merged_into: number | null;
-    claimed_org_id: number | null;
-    seq: number;
-    updated_at: string;
-  };
-  directory_duplicate: {
-    id: number;
-    a_id: number;
-    b_id: number;
-    reason: string;
-    score: number;
-    status: string;
-    decided_by: number | null;
-    decided_at: string | null;
-    created_at: string;
-  };
-  directory_external_id: { scheme: string; value: string; org_id: number };
-  directory_relation: { id: number; from_id: number; to_id: number; type: string };
-  directory_person: { id: number; org_id: number | null; updated_at: string };
-};
-const q = (db: Db) => db as unknown as Kysely<Tables>;
+const q = (db: Db) => db as unknown as Kysely<DirectoryTables>;
 
 /** One suggestion by id. */
 export const getDuplicate = (db: Db, id: number) =>

@@ -1,89 +1,16 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { engineOf } from '../../platform/db/schema.ts';
-import type { contentOf } from './directory.registry.repo.ts';
+import type { TContent } from './directory.registry.content.ts';
+import type { DirectoryTables, OrganizationTable } from './directory.tables.ts';
 
 // Profile pages and record edits: one record with its external ids, relations and listed people; the
 // single-record writes of editors, staff and the freshness job (content goes through contentOf, so the
 // search column stays in step, and every change takes the next change sequence number).
 
-type RecordTable = {
-  id: number;
-  slug: string;
-  kind: string;
-  name_en: string;
-  name_zh: string;
-  acronym: string | null;
-  aliases: string | null;
-  summary_en: string | null;
-  summary_zh: string | null;
-  website: string | null;
-  domain: string | null;
-  city_en: string | null;
-  city_zh: string | null;
-  country_code: string | null;
-  district: string | null;
-  sector: string | null;
-  founded_year: number | null;
-  level: string | null;
-  certificate_no: string | null;
-  certificate_valid_until: string | null;
-  subtype: string | null;
-  attributes: string | null;
-  source_name_en: string;
-  source_name_zh: string;
-  source_kind: string;
-  source_url: string | null;
-  is_generated: number;
-  status: string;
-  merged_into: number | null;
-  claimed_org_id: number | null;
-  confirmed_at: string | null;
-  confirmed_by: number | null;
-  verified_at: string | null;
-  verified_by: number | null;
-  reminded_at: string | null;
-  imported_at: string | null;
-  weight: number;
-  search_text: string;
-  name_key: string | null;
-  name_key_zh: string | null;
-  seq: number;
-  created_at: string;
-  updated_at: string;
-};
-type Tables = {
-  directory_organization: RecordTable;
-  directory_external_id: { scheme: string; value: string; org_id: number };
-  directory_relation: {
-    id: number;
-    from_id: number;
-    to_id: number;
-    type: string;
-    since: string | null;
-    source_kind: string;
-    created_at: string;
-  };
-  directory_person: {
-    id: number;
-    slug: string;
-    name_en: string;
-    name_zh: string;
-    headline_en: string | null;
-    headline_zh: string | null;
-    org_id: number | null;
-    is_talent: number;
-    talent_program: string | null;
-    public_fields: string;
-    is_listed: number;
-    is_generated: number;
-  };
-  directory_term: { term: string };
-};
-const q = (db: Db) => db as unknown as Kysely<Tables>;
+const q = (db: Db) => db as unknown as Kysely<DirectoryTables>;
 
-export type TRecordRow = Selectable<RecordTable>;
-export type TContent = ReturnType<typeof contentOf>;
+export type TRecordRow = Selectable<OrganizationTable>;
 
 /** One record by slug, whatever its status. */
 export const findRecordBySlug = (db: Db, slug: string): Promise<TRecordRow | undefined> =>
@@ -196,7 +123,10 @@ export const updateMarks = async (
   db: Db,
   id: number,
   patch: Partial<
-    Pick<RecordTable, 'confirmed_at' | 'confirmed_by' | 'verified_at' | 'verified_by' | 'claimed_org_id'>
+    Pick<
+      OrganizationTable,
+      'confirmed_at' | 'confirmed_by' | 'verified_at' | 'verified_by' | 'claimed_org_id'
+    >
   >,
   seq: number,
   now: string,

@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { nameKey, nameKeyZh } from '../../platform/search/name-key.ts';
-import { type OrgRow, searchTextOf } from './directory.registry.content.ts';
+import { searchTextOf } from './directory.registry.content.ts';
 import { nextSeq } from './directory.registry.repo.ts';
+import type { DirectoryTables } from './directory.tables.ts';
 
 // `directory reindex`: the search column and name keys recomputed from the stored names, summaries and
 // cities, a page of records at a time.
 
-const q = (db: Db) => db as unknown as Kysely<{ directory_organization: OrgRow }>;
+const q = (db: Db) => db as unknown as Kysely<DirectoryTables>;
 
 /**
  * Recomputes the search column and the name keys of up to `limit` records after `afterId` (in id order),

@@ -2,28 +2,9 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { containsText } from '../../platform/db/like.ts';
 import type { TOrganization, TOrgKind } from './directory.schemas.ts';
+import type { DirectoryTables, OrganizationTable } from './directory.tables.ts';
 
-type OrganizationTable = {
-  id: number;
-  slug: string;
-  kind: string;
-  name_en: string;
-  name_zh: string;
-  summary_en: string | null;
-  summary_zh: string | null;
-  website: string | null;
-  city_en: string | null;
-  city_zh: string | null;
-  source_name_en: string;
-  source_name_zh: string;
-  is_generated: number;
-  status: string;
-  created_at: string;
-  updated_at: string;
-};
-type Tables = { directory_organization: OrganizationTable };
-
-const q = (db: Db) => db as unknown as Kysely<Tables>;
+const q = (db: Db) => db as unknown as Kysely<DirectoryTables>;
 
 const toOrganization = (r: Selectable<OrganizationTable>): TOrganization => ({
   slug: r.slug,

@@ -1,57 +1,37 @@
-import type { Generated, Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { ChangeTable, ClaimTable, DirectoryTables, DuplicateTable } from './directory.tables.ts';
 
 // What waits for staff: changes to verified fields, claims of records by organisations, and duplicate
 // suggestions.
 
-type ChangeTable = {
-  id: Generated<number>;
-  org_id: number;
-  requested_by: number;
-  changes_json: string;
-  status: string;
-  decided_by: number | null;
-  decided_at: string | null;
-  decision_note: string | null;
-  created_at: string;
-};
-type ClaimTable = {
-  id: Generated<number>;
-  record_id: number;
-  org_id: number;
-  requested_by: number;
-  evidence: string | null;
-  status: string;
-  decided_by: number | null;
-  decided_at: string | null;
-  decision_note: string | null;
-  created_at: string;
-};
-type DuplicateTable = {
-  id: number;
-  a_id: number;
-  b_id: number;
-  reason: string;
-  score: number;
-  status: string;
-  decided_by: number | null;
-  decided_at: string | null;
-  created_at: string;
-};
-type Tables = {
-  directory_change: ChangeTable;
-  directory_claim: ClaimTable;
-  directory_duplicate: DuplicateTable;
-  directory_organization: { id: number; status: string; name_en: string; name_zh: string; slug: string };
-};
-const q = (db: Db) => db as unknown as Kysely<Tables>;
+const q = (db: Db) => db as unknown as Kysely<DirectoryTables>;
 
 export type TChangeRow = Selectable<ChangeTable>;
 export type TClaimRow = Selectable<ClaimTable>;
 export type TDuplicateRow = Selectable<DuplicateTable>;
 
 const count = (v: unknown) => Number(v ?? 0);
+
+/** Closes a pending change or claim with the decision; false when it was no longer pending. */
+const closePending = async (
+  db: Db,
+  table: 'directory_change' | 'directory_claim',
+  id: number,
+  status: string,
+  by: number,
+  note: string | null,
+  now: string,
+): Promise<boolean> => {
+  const r = await q(db)
+    .updateTable(table)
+    .set({ status, decided_by: by, decided_at: now, decision_note: note })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+};
 
 // Changes of verified fields
 
@@ -73,22 +53,14 @@ export const listPendingChanges = (db: Db, recordId?: number, limit = 200) => {
 };
 
 /** Closes a pending change; false when it was no longer pending. */
-export const decideChange = async (
+export const decideChange = (
   db: Db,
   id: number,
   status: 'approved' | 'rejected' | 'withdrawn',
   by: number,
   note: string | null,
   now: string,
-): Promise<boolean> => {
-  const r = await q(db)
-    .updateTable('directory_change')
-    .set({ status, decided_by: by, decided_at: now, decision_note: note })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-};
+): Promise<boolean> => closePending(db, 'directory_change', id, status, by, note, now);
 
 // Claims
 
@@ -110,22 +82,14 @@ export const listPendingClaims = (db: Db, recordId?: number, limit = 200) => {
 };
 
 /** Closes a pending claim; false when it was no longer pending. */
-export const decideClaim = async (
+export const decideClaim = (
   db: Db,
   id: number,
   status: 'approved' | 'rejected',
   by: number,
   note: string | null,
   now: string,
-): Promise<boolean> => {
-  const r = await q(db)
-    .updateTable('directory_claim')
-    .set({ status, decided_by: by, decided_at: now, decision_note: note })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-};
+): Promise<boolean> => closePending(db, 'directory_claim', id, status, by, note, now);
 
 /** A person's claims (for "download my data"), newest first. */
 export const claimsOfPerson = (db: Db, personId: number) =>

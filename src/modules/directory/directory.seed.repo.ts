@@ -1,38 +1,13 @@
-import type { Generated, Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { DirectoryTables, PersonTable, RelationTable } from './directory.tables.ts';
 
 // Relations and people as loaders (the demo seed) hand them over: inserted when missing, updated when they
 // differ, left alone when they are the same, so a second run writes nothing.
 
-type RelationTable = {
-  id: Generated<number>;
-  from_id: number;
-  to_id: number;
-  type: string;
-  since: string | null;
-  source_kind: string;
-  created_at: string;
-};
-type PersonTable = {
-  id: Generated<number>;
-  slug: string;
-  name_en: string;
-  name_zh: string;
-  headline_en: string | null;
-  headline_zh: string | null;
-  org_id: number | null;
-  is_talent: number;
-  talent_program: string | null;
-  public_fields: string;
-  is_listed: number;
-  is_generated: number;
-  created_at: string;
-  updated_at: string;
-};
-type Tables = { directory_relation: RelationTable; directory_person: PersonTable };
 type RelationRow = Selectable<RelationTable>;
 type PersonRow = Selectable<PersonTable>;
-const q = (db: Db) => db as unknown as Kysely<Tables>;
+const q = (db: Db) => db as unknown as Kysely<DirectoryTables>;
 
 export type TCounts = { inserted: number; updated: number; unchanged: number };
 const zero = (): TCounts => ({ inserted: 0, updated: 0, unchanged: 0 });

@@ -26,7 +26,7 @@ export const DONE = [
   'dismissed',
   'verified',
 ] as const;
-type TDone = (typeof DONE)[number];
+export type TDone = (typeof DONE)[number];
 export const flashOf = (c: C): string | undefined => {
   const done = c.req.query('done');
   return done && (DONE as readonly string[]).includes(done)

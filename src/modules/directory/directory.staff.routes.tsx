@@ -1,7 +1,10 @@
 import { type Context, Hono } from 'hono';
+import type { z } from 'zod';
+import type { TActor } from '../../platform/auth/actor.ts';
 import type { TDeps } from '../../platform/deps.ts';
 import type { TAppEnv } from '../../platform/http/context.ts';
-import { handleForm } from '../../platform/http/form.ts';
+import type { TFieldErrors } from '../../platform/http/errors.ts';
+import { handleForm, type TFormValues } from '../../platform/http/form.ts';
 import { rateLimit } from '../../platform/http/rate-limit.ts';
 import { callMeta } from '../../platform/http/request-meta.ts';
 import { EMPTY_FORM, formState, formTitle, type TFormState } from '../../platform/views/form.tsx';
@@ -18,11 +21,12 @@ import {
   staffHome,
   staffRecordFor,
 } from './directory.review.service.ts';
-import { crumbs, flashOf, seeOther, tt } from './directory.staff.http.ts';
+import { crumbs, flashOf, seeOther, type TDone, tt } from './directory.staff.http.ts';
 import { t } from './directory.staff.messages.ts';
 import { ChangeBody, ClaimBody, RecordBody, StaffHomeBody } from './directory.staff.views.tsx';
 
 type C = Context<TAppEnv>;
+type TDecision = 'approve' | 'reject';
 const ID = '{[0-9]{1,9}}';
 const SLUG = '{[a-z0-9-]+}';
 /** Directory staff pages, mounted under /{locale}/staff/directory (staff with the second factor only). */
@@ -31,6 +35,37 @@ export const createDirectoryStaffRoutes = (deps: TDeps) => {
   const meta = (c: C) => callMeta(c, deps.config.trustProxy);
   app.post('*', rateLimit(deps, { name: 'directory-staff-write', limit: 120, windowMs: 10 * 60_000 }));
   const csrf = (c: C) => c.get('shell').csrf(c);
+
+  /**
+   * The approve and reject posts of one kind of pending item (changes, claims): the same access check,
+   * an approval note as the item's approve form asks for it or a reason to reject, the form shown again
+   * with its errors, and a redirect to the staff home that says what was done.
+   */
+  const decisionPosts = <N extends string | null>(o: {
+    path: string;
+    /** Checks the person may decide the item and that it still waits; returns the person. */
+    check: (c: C, id: number) => Promise<TActor>;
+    show: (c: C, id: number, form?: TFormState) => Promise<Response>;
+    approveForm: z.ZodType<{ note: N }>;
+    decide: (c: C, actor: TActor, id: number, decision: TDecision, note: N | string) => Promise<unknown>;
+    done: Readonly<Record<TDecision, TDone>>;
+  }) => {
+    for (const decision of ['approve', 'reject'] as const) {
+      app.post(`/${o.path}/:id${ID}/${decision}`, async (c) => {
+        const id = Number(c.req.param('id'));
+        const actor = await o.check(c, id);
+        const onInvalid = (errors: TFieldErrors, values: TFormValues) =>
+          o.show(c, id, formState(c.get('locale'), values, errors, tt));
+        const decide = async (note: N | string) => {
+          await o.decide(c, actor, id, decision, note);
+          return seeOther(c, '', o.done[decision]);
+        };
+        return decision === 'approve'
+          ? handleForm(c, o.approveForm, (data) => decide(data.note), onInvalid)
+          : handleForm(c, ZReason, (data) => decide(data.reason), onInvalid);
+      });
+    }
+  };
 
   app.get('/', async (c) => {
     const actor = requirePermission(c, 'manage:directory');
@@ -74,34 +109,18 @@ export const createDirectoryStaffRoutes = (deps: TDeps) => {
     return showChange(c, Number(c.req.param('id')));
   });
 
-  for (const decision of ['approve', 'reject'] as const) {
-    app.post(`/changes/:id${ID}/${decision}`, async (c) => {
+  decisionPosts({
+    path: 'changes',
+    check: async (c, id) => {
       const actor = requirePermission(c, 'manage:directory');
-      const id = Number(c.req.param('id'));
       await changeFor(deps, actor, id);
-      const onInvalid = (errors: Parameters<typeof formState>[2], values: Parameters<typeof formState>[1]) =>
-        showChange(c, id, formState(c.get('locale'), values, errors, tt));
-      return decision === 'approve'
-        ? handleForm(
-            c,
-            ZNoteOptional,
-            async (data) => {
-              await decideChange(deps, meta(c), actor, id, 'approve', data.note);
-              return seeOther(c, '', 'changeApproved');
-            },
-            onInvalid,
-          )
-        : handleForm(
-            c,
-            ZReason,
-            async (data) => {
-              await decideChange(deps, meta(c), actor, id, 'reject', data.reason);
-              return seeOther(c, '', 'changeRejected');
-            },
-            onInvalid,
-          );
-    });
-  }
+      return actor;
+    },
+    show: showChange,
+    approveForm: ZNoteOptional,
+    decide: (c, actor, id, decision, note) => decideChange(deps, meta(c), actor, id, decision, note),
+    done: { approve: 'changeApproved', reject: 'changeRejected' },
+  });
 
   const showClaim = async (c: C, id: number, form?: TFormState) => {
     const locale = c.get('locale');
@@ -124,35 +143,19 @@ export const createDirectoryStaffRoutes = (deps: TDeps) => {
     return showClaim(c, Number(c.req.param('id')));
   });
 
-  for (const decision of ['approve', 'reject'] as const) {
-    app.post(`/claims/:id${ID}/${decision}`, async (c) => {
+  decisionPosts({
+    path: 'claims',
+    check: async (c, id) => {
       requirePermission(c, 'manage:directory');
       const actor = requirePermission(c, 'verify:organization');
-      const id = Number(c.req.param('id'));
       await claimFor(deps, actor, id);
-      const onInvalid = (errors: Parameters<typeof formState>[2], values: Parameters<typeof formState>[1]) =>
-        showClaim(c, id, formState(c.get('locale'), values, errors, tt));
-      return decision === 'approve'
-        ? handleForm(
-            c,
-            ZNoteRequired,
-            async (data) => {
-              await decideClaim(deps, meta(c), actor, id, 'approve', data.note);
-              return seeOther(c, '', 'claimApproved');
-            },
-            onInvalid,
-          )
-        : handleForm(
-            c,
-            ZReason,
-            async (data) => {
-              await decideClaim(deps, meta(c), actor, id, 'reject', data.reason);
-              return seeOther(c, '', 'claimRejected');
-            },
-            onInvalid,
-          );
-    });
-  }
+      return actor;
+    },
+    show: showClaim,
+    approveForm: ZNoteRequired,
+    decide: (c, actor, id, decision, note) => decideClaim(deps, meta(c), actor, id, decision, note),
+    done: { approve: 'claimApproved', reject: 'claimRejected' },
+  });
 
   app.route('/duplicates', createDuplicateRoutes(deps));
 

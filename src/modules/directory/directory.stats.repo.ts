@@ -1,22 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { DirectoryTables } from './directory.tables.ts';
 
 // Counts over the registry for computed indicators (issue #6): active records of a kind in a city, at a
 // level, holding a certificate (valid on a date when given), by district.
 
-type Tables = {
-  directory_organization: {
-    kind: string;
-    level: string | null;
-    city_en: string | null;
-    district: string | null;
-    status: string;
-    certificate_no: string | null;
-    certificate_valid_until: string | null;
-    founded_year: number | null;
-  };
-};
-const q = (db: Db) => db as unknown as Kysely<Tables>;
+const q = (db: Db) => db as unknown as Kysely<DirectoryTables>;
 
 export type TRegistryRule = Readonly<{
   kind: string;

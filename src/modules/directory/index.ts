@@ -1,7 +1,16 @@
 // The directory module's public surface: other modules, the CLI and seeds import only this file.
 
 export { createDirectoryApi, directoryOpenApi } from './directory.api.ts';
+export { bulkLoadPending } from './directory.bulk.repo.ts';
 export { findDuplicates, mergeDuplicate } from './directory.duplicates.ts';
+export {
+  ARTICLE_FIGURES,
+  articleFigure,
+  FIGURE_CITY,
+  figureRule,
+  type TArticleFigure,
+  type TArticleIndicator,
+} from './directory.figures.ts';
 export { sendFreshnessReminders } from './directory.freshness.service.ts';
 export { directoryHooks } from './directory.hooks.ts';
 export { rorRecord } from './directory.import.ror.ts';
@@ -16,7 +25,6 @@ export { recordsManagedBy, type TManagedRecord } from './directory.lookup.servic
 export { directoryMessages } from './directory.messages.ts';
 export type { TRegistryRecordInput } from './directory.record.ts';
 export { writeRecords } from './directory.registry.service.ts';
-export { bulkLoadPending } from './directory.bulk.repo.ts';
 export { reindexDirectory } from './directory.reindex.ts';
 export { createDirectoryRoutes } from './directory.routes.tsx';
 export type { TOrganization } from './directory.schemas.ts';

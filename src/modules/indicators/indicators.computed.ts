@@ -1,12 +1,18 @@
-import type { TRegistryRule } from '../directory/index.ts';
+import {
+  articleFigure,
+  FIGURE_CITY,
+  figureRule,
+  type TArticleIndicator,
+  type TRegistryRule,
+} from '../directory/index.ts';
 import type { TPanel } from './indicators.codes.ts';
 import { CITY } from './indicators.geography.ts';
 import type { TIndicatorMeta } from './indicators.schemas.ts';
 
 // The computed indicators: each is a count over the portal's registry (the directory), defined by a rule
 // the directory evaluates (countRegistry), snapshotted once a month for the city and each district. The
-// rules are those the article's 2017 figures are counted by (seeds/directory/rules.ts), so a reader can
-// set today's registry beside the article's figure; those figures stay as published (origin imported).
+// rules are those the article's 2017 figures are counted by (the directory's ARTICLE_FIGURES), so a reader
+// can set today's registry beside the article's figure; those figures stay as published (origin imported).
 // ADR 0011 says why they are indicators of their own.
 
 type TBi = Readonly<{ en: string; zh: string }>;
@@ -24,78 +30,78 @@ export type TComputedDefinition = Readonly<{
 }>;
 
 /** The city the registry rules count in, as the directory stores it (city_en). */
-export const REGISTRY_CITY = 'Guangzhou';
+export const REGISTRY_CITY = FIGURE_CITY;
+
+/** The article's indicator a computed one mirrors, and the rule it is counted by (the directory's). */
+const mirroring = (indicator: TArticleIndicator): Pick<TComputedDefinition, 'mirrors' | 'rule'> => ({
+  mirrors: indicator,
+  rule: figureRule(articleFigure(indicator)),
+});
 
 export const COMPUTED: readonly TComputedDefinition[] = [
   {
     code: 'registry_institutions_of_higher_learning',
-    mirrors: 'institutions_of_higher_learning',
+    ...mirroring('institutions_of_higher_learning'),
     name: { en: 'Institutions of higher learning in the registry', zh: '名录中的高等院校' },
     definition: {
       en: 'Active records of kind university in Guangzhou in the portal’s registry.',
       zh: '本门户名录中位于广州、状态为有效的高等院校记录数。',
     },
     panel: 'knowledge',
-    rule: { kind: 'university' },
   },
   {
     code: 'registry_province_level_rnd_institutes',
-    mirrors: 'province_level_rnd_institutes',
+    ...mirroring('province_level_rnd_institutes'),
     name: { en: 'Provincial-level R&D institutes in the registry', zh: '名录中的省级科研院所' },
     definition: {
       en: 'Active records of kind R&D institute at provincial level in Guangzhou in the portal’s registry.',
       zh: '本门户名录中位于广州、状态为有效的省级科研院所记录数。',
     },
     panel: 'knowledge',
-    rule: { kind: 'rnd_institute', level: 'provincial' },
   },
   {
     code: 'registry_national_key_labs',
-    mirrors: 'national_key_labs',
+    ...mirroring('national_key_labs'),
     name: { en: 'National key laboratories in the registry', zh: '名录中的国家重点实验室' },
     definition: {
       en: 'Active records of kind key laboratory at national level in Guangzhou in the portal’s registry.',
       zh: '本门户名录中位于广州、状态为有效的国家级重点实验室记录数。',
     },
     panel: 'knowledge',
-    rule: { kind: 'key_lab', level: 'national' },
   },
   {
     code: 'registry_incubators',
-    mirrors: 'incubators',
+    ...mirroring('incubators'),
     name: { en: 'Incubators in the registry', zh: '名录中的孵化器' },
     definition: {
       en: 'Active records of kind incubator in Guangzhou in the portal’s registry, certified or not.',
       zh: '本门户名录中位于广州、状态为有效的孵化器记录数（不论是否经认定）。',
     },
     panel: 'incubation',
-    rule: { kind: 'incubator' },
   },
   {
     code: 'registry_high_tech_incubators',
-    mirrors: 'high_tech_incubators',
+    ...mirroring('high_tech_incubators'),
     name: { en: 'Certified incubators in the registry', zh: '名录中经认定的孵化器' },
     definition: {
       en: 'Active incubators in Guangzhou in the portal’s registry that hold a certificate number (national, provincial or municipal certification).',
       zh: '本门户名录中位于广州、状态为有效且持有认定证书编号（国家级、省级或市级认定）的孵化器记录数。',
     },
     panel: 'incubation',
-    rule: { kind: 'incubator', certified: true },
   },
   {
     code: 'registry_makerspaces',
-    mirrors: 'makerspaces',
+    ...mirroring('makerspaces'),
     name: { en: 'Makerspaces in the registry', zh: '名录中的众创空间' },
     definition: {
       en: 'Active records of kind makerspace in Guangzhou in the portal’s registry.',
       zh: '本门户名录中位于广州、状态为有效的众创空间记录数。',
     },
     panel: 'incubation',
-    rule: { kind: 'makerspace' },
   },
   {
     code: 'registry_province_certified_high_tech_enterprises',
-    mirrors: 'province_certified_high_tech_enterprises',
+    ...mirroring('province_certified_high_tech_enterprises'),
     name: {
       en: 'Province-certified high-tech enterprises in the registry',
       zh: '名录中的省级认定高新技术企业',
@@ -105,7 +111,6 @@ export const COMPUTED: readonly TComputedDefinition[] = [
       zh: '本门户名录中位于广州、状态为有效、省级且持有高新技术企业证书编号的企业记录数（不论证书是否仍在有效期内）。',
     },
     panel: 'firms',
-    rule: { kind: 'enterprise', level: 'provincial', certified: true },
   },
   {
     code: 'registry_high_tech_enterprises_valid',

@@ -2,6 +2,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../platform/i18n/fo
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import { ErrorSummary, Field, Flash, PostForm, type TFormState } from '../../platform/views/form.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
+import { QueueTable, QueueTabs } from '../../platform/views/queue.tsx';
 import { geographyName, periodLabel } from './indicators.format.ts';
 import { districtGeography } from './indicators.geography.ts';
 import { t } from './indicators.reporting.messages.ts';
@@ -46,62 +47,47 @@ export const QueueBody = (p: {
     <div>
       <h1>{t(locale, 'indicators.queue.title')}</h1>
       <p class="reading">{t(locale, 'indicators.queue.lead')}</p>
-      <nav aria-label={t(locale, 'indicators.queue.filter')}>
-        <ul class="tabs">
-          <li>
-            <a href={href(undefined)} aria-current={p.status === undefined ? 'page' : undefined}>
-              {t(locale, 'indicators.queue.all')} ({all})
-            </a>
-          </li>
-          {shown.map((s) => (
-            <li>
-              <a href={href(s)} aria-current={p.status === s ? 'page' : undefined}>
-                {t(locale, `indicators.reporting.status.${s}`)} ({p.counts[s] ?? 0})
+      <QueueTabs
+        label={t(locale, 'indicators.queue.filter')}
+        all={t(locale, 'indicators.queue.all')}
+        allCount={all}
+        values={shown}
+        current={p.status}
+        labelOf={(s) => t(locale, `indicators.reporting.status.${s}`)}
+        counts={p.counts}
+        href={href}
+      />
+      <QueueTable
+        isEmpty={p.rows.length === 0}
+        empty={t(locale, 'indicators.queue.empty')}
+        caption={t(locale, 'indicators.queue.caption', {
+          from: first,
+          to: first + p.rows.length - 1,
+          total: p.total,
+        })}
+        columns={[
+          t(locale, 'indicators.queue.col.org'),
+          t(locale, 'indicators.queue.col.period'),
+          t(locale, 'indicators.queue.col.submitted'),
+          t(locale, 'indicators.queue.col.status'),
+        ]}
+      >
+        {p.rows.map((r) => (
+          <tr>
+            <td>
+              <a href={`${base(locale)}/reports/${r.id}`}>
+                {r.org ? nameIn(locale, r.org.name) : `#${r.id}`}
               </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {p.rows.length === 0 ? (
-        <p>{t(locale, 'indicators.queue.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">
-              {t(locale, 'indicators.queue.caption', {
-                from: first,
-                to: first + p.rows.length - 1,
-                total: p.total,
-              })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(locale, 'indicators.queue.col.org')}</th>
-                <th scope="col">{t(locale, 'indicators.queue.col.period')}</th>
-                <th scope="col">{t(locale, 'indicators.queue.col.submitted')}</th>
-                <th scope="col">{t(locale, 'indicators.queue.col.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((r) => (
-                <tr>
-                  <td>
-                    <a href={`${base(locale)}/reports/${r.id}`}>
-                      {r.org ? nameIn(locale, r.org.name) : `#${r.id}`}
-                    </a>
-                  </td>
-                  <td>{periodLabel(locale, r.period)}</td>
-                  <td>{r.submittedAt ? formatDateTime(locale, r.submittedAt) : '—'}</td>
-                  <td>
-                    <strong class="tag">{t(locale, `indicators.reporting.status.${r.status}`)}</strong>
-                    {r.late ? ` ${t(locale, 'indicators.reporting.late')}` : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            </td>
+            <td>{periodLabel(locale, r.period)}</td>
+            <td>{r.submittedAt ? formatDateTime(locale, r.submittedAt) : '—'}</td>
+            <td>
+              <strong class="tag">{t(locale, `indicators.reporting.status.${r.status}`)}</strong>
+              {r.late ? ` ${t(locale, 'indicators.reporting.late')}` : null}
+            </td>
+          </tr>
+        ))}
+      </QueueTable>
       <Pager
         locale={locale}
         page={p.page}

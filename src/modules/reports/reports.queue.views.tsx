@@ -2,6 +2,7 @@ import { formatDateTime } from '../../platform/i18n/format.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import { EMPTY_FORM, Select } from '../../platform/views/form.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
+import { QueueTable, QueueTabs } from '../../platform/views/queue.tsx';
 import { t } from './reports.messages.ts';
 import { isOpen, REPORT_STATUSES, type TReportStatus } from './reports.rules.ts';
 import { QUEUE_SORTS, type TQueueSort, type TReport } from './reports.schemas.ts';
@@ -35,22 +36,16 @@ export const QueueBody = (p: {
     <div>
       <h1>{t(locale, 'reports.queue.title')}</h1>
       <p>{t(locale, 'reports.queue.lead')}</p>
-      <nav aria-label={t(locale, 'reports.queue.filter')}>
-        <ul class="tabs">
-          <li>
-            <a href={href(undefined)} aria-current={p.status === undefined ? 'page' : undefined}>
-              {t(locale, 'reports.queue.all')} ({all})
-            </a>
-          </li>
-          {REPORT_STATUSES.map((s) => (
-            <li>
-              <a href={href(s)} aria-current={p.status === s ? 'page' : undefined}>
-                {t(locale, `reports.status.${s}`)} ({p.counts[s] ?? 0})
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <QueueTabs
+        label={t(locale, 'reports.queue.filter')}
+        all={t(locale, 'reports.queue.all')}
+        allCount={all}
+        values={REPORT_STATUSES}
+        current={p.status}
+        labelOf={(s) => t(locale, `reports.status.${s}`)}
+        counts={p.counts}
+        href={href}
+      />
       <form method="get" action={`/${locale}/staff/reports`} class="filters">
         {p.status ? <input type="hidden" name="status" value={p.status} /> : null}
         <Select
@@ -67,53 +62,42 @@ export const QueueBody = (p: {
           </button>
         </div>
       </form>
-      {p.rows.length === 0 ? (
-        <p>{t(locale, 'reports.queue.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">
-              {t(locale, 'reports.queue.caption', {
-                from: first,
-                to: first + p.rows.length - 1,
-                total: p.total,
-              })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(locale, 'reports.col.selection')}</th>
-                <th scope="col">{t(locale, 'reports.col.page')}</th>
-                <th scope="col" class="num">
-                  {t(locale, 'reports.col.count')}
-                </th>
-                <th scope="col">{t(locale, 'reports.col.received')}</th>
-                <th scope="col">{t(locale, 'reports.col.due')}</th>
-                <th scope="col">{t(locale, 'reports.col.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((r) => (
-                <tr class={isOpen(r.status) && isPastDue(r.dueOn, p.now) ? 'is-overdue' : undefined}>
-                  <td lang={langOf(r.locale)}>
-                    <a href={`/${locale}/staff/reports/${r.id}`}>{shorten(r.selection, 80)}</a>
-                  </td>
-                  <td>
-                    <code class="report-page">{shorten(r.page, 60)}</code>
-                  </td>
-                  <td class="num">{r.submissions}</td>
-                  <td>{formatDateTime(locale, r.createdAt)}</td>
-                  <td>
-                    <Due locale={locale} r={r} now={p.now} />
-                  </td>
-                  <td>
-                    <strong class="tag">{t(locale, `reports.status.${r.status}`)}</strong>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueueTable
+        isEmpty={p.rows.length === 0}
+        empty={t(locale, 'reports.queue.empty')}
+        caption={t(locale, 'reports.queue.caption', {
+          from: first,
+          to: first + p.rows.length - 1,
+          total: p.total,
+        })}
+        columns={[
+          t(locale, 'reports.col.selection'),
+          t(locale, 'reports.col.page'),
+          { label: t(locale, 'reports.col.count'), isNumeric: true },
+          t(locale, 'reports.col.received'),
+          t(locale, 'reports.col.due'),
+          t(locale, 'reports.col.status'),
+        ]}
+      >
+        {p.rows.map((r) => (
+          <tr class={isOpen(r.status) && isPastDue(r.dueOn, p.now) ? 'is-overdue' : undefined}>
+            <td lang={langOf(r.locale)}>
+              <a href={`/${locale}/staff/reports/${r.id}`}>{shorten(r.selection, 80)}</a>
+            </td>
+            <td>
+              <code class="report-page">{shorten(r.page, 60)}</code>
+            </td>
+            <td class="num">{r.submissions}</td>
+            <td>{formatDateTime(locale, r.createdAt)}</td>
+            <td>
+              <Due locale={locale} r={r} now={p.now} />
+            </td>
+            <td>
+              <strong class="tag">{t(locale, `reports.status.${r.status}`)}</strong>
+            </td>
+          </tr>
+        ))}
+      </QueueTable>
       <Pager
         locale={locale}
         page={p.page}
