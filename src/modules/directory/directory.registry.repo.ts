@@ -38,11 +38,7 @@ export const nextSeq = async (db: Db): Promise<number> => {
  * PostgreSQL, the write lock on SQLite, so a later write cannot meet a newer snapshot).
  */
 const lockSeq = async (db: Db): Promise<void> => {
-  await q(db)
-    .updateTable('directory_counter')
-    .set({ value: sql`value` })
-    .where('name', '=', 'seq')
-    .execute();
+  await q(db).updateTable('directory_counter').set({ value: sql`value` }).where('name', '=', 'seq').execute();
 };
 
 /** The current change sequence number. */
