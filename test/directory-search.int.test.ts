@@ -1,7 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSearchParams } from '../src/modules/directory/directory.search.schemas.ts';
+import {
+  exportRows,
+  SEARCH_TUNING,
+  searchDirectory,
+  type TSearchTuning,
+} from '../src/modules/directory/directory.search.service.ts';
+import { SearchResultsBody } from '../src/modules/directory/directory.search.views.tsx';
 import { writeRecords } from '../src/modules/directory/index.ts';
 import { parseCsvRecords } from '../src/platform/csv.ts';
 import { createTestApp, getPage, type TTestApp } from './app.ts';
+import {
+  nameOrderRecords,
+  nameRecord,
+  referenceOrder,
+  type TNameRow,
+} from './fixtures/directory/name-order.ts';
 import { RELEVANCE_CASES, SEARCH_CORPUS } from './fixtures/directory/search-corpus.ts';
 
 // Directory search through HTTP on the engine under test: relevance on a fixed bilingual corpus,
@@ -14,6 +28,15 @@ const slugsOf = (html: string): string[] =>
 const search = async (qs: string, locale = 'en') => {
   const { res, html } = await getPage(t.app, `/${locale}/directory/search?${qs}`);
   return { status: res.status, html, slugs: slugsOf(html) };
+};
+
+/** The same search through the service with lower limits (the page takes none), rendered like the page. */
+const searchTuned = async (qs: string, tuning: Partial<TSearchTuning>, locale: 'en' | 'zh' = 'en') => {
+  const parsed = parseSearchParams(new URLSearchParams(qs));
+  if (!parsed.ok) throw new Error(`bad query ${qs}`);
+  const result = await searchDirectory(t.deps, parsed.value, locale, { tuning });
+  const html = String(await SearchResultsBody({ locale, params: parsed.value, result }));
+  return { html, slugs: slugsOf(html) };
 };
 
 beforeAll(async () => {
@@ -115,9 +138,9 @@ describe('facets, filters and sorting', () => {
     const en = await search('kind=university&sort=name');
     expect(en.slugs[0]).toBe('gzhu');
     const zh = await search('kind=university&sort=name', 'zh');
-    // Pinyin order: 广州大学 (guang) before 华南… (hua) before 暨南 (ji).
-    expect(zh.slugs.indexOf('gzhu')).toBeLessThan(zh.slugs.indexOf('scut'));
-    expect(zh.slugs.indexOf('scut')).toBeLessThan(zh.slugs.indexOf('jnu'));
+    // Code point order (ADR 0008): 华南… (U+534E) before 广州大学 (U+5E7F) before 暨南 (U+66A8).
+    expect(zh.slugs.indexOf('scut')).toBeLessThan(zh.slugs.indexOf('gzhu'));
+    expect(zh.slugs.indexOf('gzhu')).toBeLessThan(zh.slugs.indexOf('jnu'));
   });
 
   it('pages through results', async () => {
@@ -262,14 +285,14 @@ describe('the directory home', () => {
 
 describe('the cache of frequent terms', () => {
   it('stays exact when records are added, renamed and merged', async () => {
-    const { TERM_CACHE } = await import('../src/modules/directory/directory.terms.ts');
-    const before = TERM_CACHE.frequent;
-    try {
-      TERM_CACHE.frequent = 2;
-      const base = (await search('q=university&limit=50')).slugs.sort();
+    // A bar of 2 hits caches every term; an infinite one caches none (cached terms still serve).
+    const cached = (qs: string) => searchTuned(qs, { frequentTerm: 2 });
+    const uncached = (qs: string) => searchTuned(qs, { frequentTerm: Number.POSITIVE_INFINITY });
+    {
+      const base = (await cached('q=university&limit=50')).slugs.sort();
       expect(base).toContain('scut');
       // Served from the cache now; the same answer.
-      expect((await search('q=university&limit=50')).slugs.sort()).toEqual(base);
+      expect((await cached('q=university&limit=50')).slugs.sort()).toEqual(base);
       await writeRecords(t.deps, [
         {
           ...SEARCH_CORPUS[0],
@@ -285,43 +308,132 @@ describe('the cache of frequent terms', () => {
           summary: { en: null, zh: null },
         },
       ]);
-      const after = (await search('q=university&limit=50')).slugs.sort();
+      const after = (await cached('q=university&limit=50')).slugs.sort();
       expect(after).toContain('zebra-university');
       expect(after).not.toContain('scut');
-      TERM_CACHE.frequent = Number.POSITIVE_INFINITY;
-      expect((await search('q=university&limit=50')).slugs.sort()).toEqual(after);
+      expect((await uncached('q=university&limit=50')).slugs.sort()).toEqual(after);
       // Two cached terms intersect, and a cached term with a rare one.
-      TERM_CACHE.frequent = 2;
-      const both = (await search(`q=${encodeURIComponent('university 深圳')}&limit=50`)).slugs.sort();
-      TERM_CACHE.frequent = Number.POSITIVE_INFINITY;
-      expect((await search(`q=${encodeURIComponent('university 深圳')}&limit=50`)).slugs.sort()).toEqual(
+      const both = (await cached(`q=${encodeURIComponent('university 深圳')}&limit=50`)).slugs.sort();
+      expect((await uncached(`q=${encodeURIComponent('university 深圳')}&limit=50`)).slugs.sort()).toEqual(
         both,
       );
       expect(both).toContain('szu');
-    } finally {
-      TERM_CACHE.frequent = before;
     }
   });
 });
 
 describe('large result sets', () => {
-  it('orders by weight, walks the name index and sorts by founding year past the ranking limit', async () => {
-    const { SEARCH_LIMITS } = await import('../src/modules/directory/directory.search.service.ts');
-    const before = SEARCH_LIMITS.rank;
-    try {
-      const small = await search('kind=university&sort=name&limit=4');
-      const smallP2 = await search('kind=university&sort=name&limit=4&page=2');
-      const oldest = await search('kind=university&sort=oldest&limit=3');
-      SEARCH_LIMITS.rank = 2;
-      // Past the limit the same pages come from the name index walk and the in-loop selection.
-      expect((await search('kind=university&sort=name&limit=4')).slugs).toEqual(small.slugs);
-      expect((await search('kind=university&sort=name&limit=4&page=2')).slugs).toEqual(smallP2.slugs);
-      expect((await search('kind=university&sort=oldest&limit=3')).slugs).toEqual(oldest.slugs);
-      const weighted = await search('q=university&limit=50');
-      expect(weighted.html).toContain('listed with the most complete real records first');
-      expect(weighted.slugs.length).toBeGreaterThan(2);
-    } finally {
-      SEARCH_LIMITS.rank = before;
+  it('orders by weight, by name and by founding year past the ranking limit', async () => {
+    const small = await search('kind=university&sort=name&limit=4');
+    const smallP2 = await search('kind=university&sort=name&limit=4&page=2');
+    const oldest = await search('kind=university&sort=oldest&limit=3');
+    const pastLimit = (qs: string) => searchTuned(qs, { rank: 2 });
+    // Past the limit the same pages come from the in-loop selection.
+    expect((await pastLimit('kind=university&sort=name&limit=4')).slugs).toEqual(small.slugs);
+    expect((await pastLimit('kind=university&sort=name&limit=4&page=2')).slugs).toEqual(smallP2.slugs);
+    expect((await pastLimit('kind=university&sort=oldest&limit=3')).slugs).toEqual(oldest.slugs);
+    const weighted = await pastLimit('q=university&limit=50');
+    expect(weighted.html).toContain('listed with the most complete real records first');
+    expect(weighted.slugs.length).toBeGreaterThan(2);
+  });
+});
+
+describe('name order', () => {
+  const rows = async (): Promise<TNameRow[]> =>
+    (await t.deps.db
+      .selectFrom('directory_organization')
+      .select(['id', 'slug', 'name_en', 'name_zh', 'status', 'kind'])
+      .execute()) as TNameRow[];
+
+  /** Every page of a name-sorted browse, through the page (or the service with lower limits). */
+  const allPages = async (
+    facets: string,
+    locale: 'en' | 'zh',
+    tuning: Partial<TSearchTuning> | null,
+  ): Promise<string[]> => {
+    const out: string[] = [];
+    for (let page = 1; ; page++) {
+      const qs = `${facets}&sort=name&limit=7&page=${page}`;
+      const r = tuning ? await searchTuned(qs, tuning, locale) : await search(qs, locale);
+      out.push(...r.slugs);
+      if (r.slugs.length < 7) return out;
     }
+  };
+
+  /** Sparse (a kind of few records) and dense (every record) browses, in memory and past the limit. */
+  const expectReferenceOrder = async (overlay: Partial<TSearchTuning> = {}) => {
+    const all = await rows();
+    for (const locale of ['en', 'zh'] as const) {
+      for (const kinds of [['key_lab'], []]) {
+        const facets = kinds.map((k) => `kind=${k}`).join('&');
+        const expected = referenceOrder(all, locale, kinds);
+        expect(expected.length).toBeGreaterThan(5);
+        expect(await allPages(facets, locale, overlay)).toEqual(expected);
+        expect(await allPages(facets, locale, { ...overlay, rank: 3 })).toEqual(expected);
+      }
+    }
+  };
+
+  it('gives name-sorted pages of sparse and dense sets in code point order, then id', async () => {
+    await writeRecords(t.deps, nameOrderRecords());
+    await expectReferenceOrder();
+    // The page (no tuning) agrees with the service.
+    const all = await rows();
+    expect(await allPages('kind=key_lab', 'zh', null)).toEqual(referenceOrder(all, 'zh', ['key_lab']));
+    // An export of a name-sorted set comes in the same order, small or past the ranked size.
+    for (const rank of [SEARCH_TUNING.rank, 3]) {
+      const parsed = parseSearchParams(new URLSearchParams('sort=name'));
+      if (!parsed.ok) throw new Error('bad query');
+      const exported: string[] = [];
+      for await (const chunk of exportRows(t.deps, parsed.value, 'en', 5, { tuning: { rank } }))
+        exported.push(...chunk.map((r) => r.slug));
+      expect(exported).toEqual(referenceOrder(all, 'en', []));
+    }
+  });
+
+  it('stays exact as records are added, renamed and changed: a renamed record moves', async () => {
+    const first = 'name-order-t7';
+    expect((await allPages('kind=key_lab', 'en', null))[0]).toBe(first);
+    const renamed = nameOrderRecords().find((r) => r.slug === first);
+    await writeRecords(t.deps, [
+      // A record that sorted first in English now sorts last in both languages.
+      { ...renamed, name: { en: '\u{1F3C1} Last Lab', zh: '\u{2A700}末' } },
+      // New records between old ones, one outside the BMP beside one above the surrogates.
+      nameRecord('new1', 'Acme Lab 95', '中关村实验室乙', { kind: 'key_lab' }),
+      nameRecord('new2', '\u{1D400}lpha Works 2', '\uFB01工具', { kind: 'key_lab' }),
+      nameRecord('new3', '\uFB01ne Tools 0', '\u{20000}实验室0'),
+      // A change that is not a rename.
+      { ...(nameOrderRecords().find((r) => r.slug === 'name-order-t10') ?? {}), district: 'tianhe' },
+    ]);
+    await expectReferenceOrder();
+    const en = await allPages('kind=key_lab', 'en', null);
+    expect(en.at(-1)).toBe(first);
+    expect(en[0]).not.toBe(first);
+    const zh = await allPages('kind=key_lab', 'zh', null);
+    expect(zh.at(-1)).toBe(first);
+
+    // More renames, placed among records placed since the order was built.
+    await writeRecords(t.deps, [
+      { ...renamed, name: { en: 'Acme Lab 95', zh: '中关村实验室乙' } },
+      nameRecord('new1', 'Acme Lab 96', '中关村实验室', { kind: 'key_lab' }),
+      nameRecord('new4', 'Acme Lab 95', '中关村实验室乙', { kind: 'key_lab' }),
+    ]);
+    await expectReferenceOrder();
+
+    // An overlay limit of one builds the order again; it stays exact, and grows an overlay again after.
+    await writeRecords(t.deps, [
+      nameRecord('g3', 'Middle Renamed', '中间改名', { kind: 'key_lab' }),
+      nameRecord('new5', 'Beta Beta 50', '阿阿50', { kind: 'key_lab' }),
+    ]);
+    await expectReferenceOrder({ nameOverlay: 1 });
+    await writeRecords(t.deps, [
+      nameRecord('new6', 'Aardvark Labs', '阿', { kind: 'key_lab' }),
+      // Renames across the rebuilt order's blocks.
+      nameRecord('g14', 'Beta Renamed 14', '\u{20001}改', { kind: 'key_lab' }),
+      nameRecord('g63', '\u{1D400}lpha Renamed', '豈改名'),
+      nameRecord('g112', 'Zeta Zeta 0', '龙龙0', { kind: 'key_lab' }),
+    ]);
+    await expectReferenceOrder();
+    expect((await allPages('kind=key_lab', 'en', null))[0]).toBe('name-order-new6');
   });
 });

@@ -6,6 +6,12 @@ import { loadMigrations, migrateToLatest } from '../src/platform/db/migrate.ts';
 import { createDeps, type TDeps } from '../src/platform/deps.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { createTestDatabase, type TTestDatabase } from './db.ts';
+import {
+  nameOrderRecords,
+  nameRecord,
+  referenceOrder,
+  type TNameRow,
+} from './fixtures/directory/name-order.ts';
 import { RELEVANCE_CASES, SEARCH_CORPUS } from './fixtures/directory/search-corpus.ts';
 
 // The same corpus on SQLite and on PostgreSQL must give the same results in the same order: tokens,
@@ -85,5 +91,45 @@ describe('SQLite and PostgreSQL agree', () => {
         expect(await run('postgres', p, locale)).toEqual(await run('sqlite', p, locale));
       }
     }
+  });
+});
+
+describe('the name order', () => {
+  const write = async (records: readonly unknown[]) => {
+    for (const side of Object.values(sides)) await writeRecords(side.deps, records);
+  };
+  const allPages = async (engine: 'sqlite' | 'postgres', locale: 'en' | 'zh', kinds: string[]) => {
+    const out: string[] = [];
+    for (let page = 1; ; page++) {
+      const filters = { kind: kinds, district: [], sector: [], level: [] };
+      const r = await run(engine, params('', { sort: 'name', filters, limit: 50, page }), locale);
+      out.push(...r.slugs);
+      if (r.slugs.length < 50) return out;
+    }
+  };
+  const expectSameOrder = async () => {
+    const rows = (await (sides.sqlite as TSide).deps.db
+      .selectFrom('directory_organization')
+      .select(['id', 'slug', 'name_en', 'name_zh', 'status', 'kind'])
+      .execute()) as TNameRow[];
+    for (const locale of ['en', 'zh'] as const) {
+      for (const kinds of [[], ['key_lab']]) {
+        const sqlite = await allPages('sqlite', locale, kinds);
+        expect(sqlite).toEqual(referenceOrder(rows, locale, kinds));
+        expect(await allPages('postgres', locale, kinds)).toEqual(sqlite);
+      }
+    }
+  };
+
+  it('is code point order, then id, on both engines, through inserts and renames', async () => {
+    await write(nameOrderRecords());
+    await expectSameOrder();
+    await write([
+      nameRecord('t7', '\u{1F3C1} Last Lab', '\u{2A700}末', { kind: 'key_lab' }),
+      nameRecord('g21', 'acme lab', '阿里研究院', { kind: 'key_lab' }),
+      nameRecord('late1', '\uFB01ne Tools 0', '\u{20000}实验室0'),
+      nameRecord('late2', 'Twin Name', '双名', { kind: 'key_lab' }),
+    ]);
+    await expectSameOrder();
   });
 });

@@ -29,6 +29,8 @@ const codeIndex = Object.fromEntries(
 ) as Record<TFacet, Map<string, number>>;
 
 export type TFacetIndex = {
+  /** The change sequence number it is up to date with: the term cache and the name order follow it, so a
+   * search reads the counter once. */
   seq: number;
   /** Highest id seen; arrays are at least this long. */
   maxId: number;
@@ -84,7 +86,7 @@ const apply = (idx: TFacetIndex, rows: readonly TFacetRow[]): TFacetIndex => {
 
 const indexes = new WeakMap<Db, { idx: TFacetIndex; loading?: Promise<TFacetIndex> }>();
 
-/** The facet index for a database, brought up to date with every committed write. */
+/** The facet index for a database, brought up to date with every committed write (as of `idx.seq`). */
 export const facetIndex = async (db: Db): Promise<TFacetIndex> => {
   let entry = indexes.get(db);
   if (!entry) {

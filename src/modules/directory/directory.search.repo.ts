@@ -2,8 +2,9 @@ import { type Kysely, sql } from 'kysely';
 import type { Db, TEngine } from '../../platform/db/database.ts';
 import { fts5Match, type TParsedQuery, tsQuery } from '../../platform/search/query.ts';
 
-// Reads for search: full-text hit ids (the only engine-specific query), the facet columns of changed
-// rows, candidate rows for ranking, and page rows. Ranking and facet counting happen in the service.
+// Reads for search: full-text hit ids (the only engine-specific query, with the name order's collation),
+// the facet columns and names of changed rows, candidate rows for ranking, and page rows. Ranking and
+// facet counting happen in the service.
 
 export type TFacetRow = Readonly<{
   id: number;
@@ -150,46 +151,55 @@ export const listRows = async (db: Db, ids: readonly number[]): Promise<TListRow
   return ids.map((id) => byId.get(id)).filter((r): r is TListRow => r !== undefined);
 };
 
+export type TNameColumn = 'name_en' | 'name_zh';
+export type TNameRow = Readonly<{ id: number; name: string; seq: number }>;
+
 /**
- * Walks records in name order (the database's, per language) and returns the first `limit` ids `accept`
- * keeps, skipping `offset` accepted ones: the name sort for result sets too large to sort in memory.
- * `accept` decides everything (status included), so the walk reads only the (name, id) index.
+ * Every record's id in name order: code point order of the name (UTF-8 byte order: SQLite's BINARY,
+ * PostgreSQL's "C"), then id, so both engines give one order whatever the database's collation. On SQLite
+ * this reads only the (name, id) index; PostgreSQL sorts, once per build of the in-memory name order.
  */
-export const idsInNameOrder = async (
-  db: Db,
-  column: 'name_en' | 'name_zh',
-  accept: (id: number) => boolean,
-  offset: number,
-  limit: number,
-): Promise<number[]> => {
-  const out: number[] = [];
-  let skipped = 0;
-  let after: { name: string; id: number } | undefined;
-  for (;;) {
-    let query = q(db)
-      .selectFrom('directory_organization')
-      .select(['id', column])
-      .orderBy(column)
-      .orderBy('id')
-      .limit(2000);
-    if (after) {
-      const a = after;
-      // A row-value keyset: both engines walk the (name, id) index from there.
-      query = query.where((eb) => eb(eb.refTuple(column, 'id'), '>', eb.tuple(a.name, a.id)));
-    }
-    const rows = await query.execute();
-    for (const r of rows) {
-      const id = Number(r.id);
-      if (!accept(id)) continue;
-      if (skipped < offset) skipped++;
-      else out.push(id);
-      if (out.length >= limit) return out;
-    }
-    const last = rows.at(-1);
-    if (!last || rows.length < 2000) return out;
-    after = { name: String(last[column]), id: Number(last.id) };
-  }
+export const idsByName = async (db: Db, engine: TEngine, column: TNameColumn): Promise<Uint32Array> => {
+  const rows = await q(db)
+    .selectFrom('directory_organization')
+    .select('id')
+    .orderBy(engine === 'postgres' ? sql`${sql.ref(column)} collate "C"` : sql.ref(column))
+    .orderBy('id')
+    .execute();
+  const ids = new Uint32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) ids[i] = Number((rows[i] as { id: number }).id);
+  return ids;
 };
+
+/** One language's names of the given records, with their change sequence numbers (any order). */
+export const namesOf = async (db: Db, column: TNameColumn, ids: readonly number[]): Promise<TNameRow[]> => {
+  const out: TNameRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await q(db)
+      .selectFrom('directory_organization')
+      .select(['id', `${column} as name`, 'seq'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.push({ id: Number(r.id), name: String(r.name), seq: Number(r.seq) });
+  }
+  return out;
+};
+
+/** One language's names of records written after `afterSeq`, at most `limit`. */
+export const namesSince = async (
+  db: Db,
+  column: TNameColumn,
+  afterSeq: number,
+  limit: number,
+): Promise<TNameRow[]> =>
+  (
+    await q(db)
+      .selectFrom('directory_organization')
+      .select(['id', `${column} as name`, 'seq'])
+      .where('seq', '>', afterSeq)
+      .limit(limit)
+      .execute()
+  ).map((r) => ({ id: Number(r.id), name: String(r.name), seq: Number(r.seq) }));
 
 /** The smallest string after every string starting with `prefix` (for index range scans). */
 const prefixEnd = (prefix: string): string =>

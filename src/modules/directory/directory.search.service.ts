@@ -12,20 +12,36 @@ import {
   type TFacetIndex,
 } from './directory.facets.ts';
 import { GUANGZHOU_FIGURES } from './directory.figures.ts';
+import { NAME_OVERLAY, nameRanks } from './directory.name-order.ts';
 import type { TListRow, TRankRow } from './directory.search.repo.ts';
 import * as repo from './directory.search.repo.ts';
 import type { TSearchParams } from './directory.search.schemas.ts';
 import { countRegistry } from './directory.stats.service.ts';
-import { queryHits } from './directory.terms.ts';
+import { FREQUENT_TERM, queryHits } from './directory.terms.ts';
 
 // Search over the registry (ADR 0008): the engine finds hit ids from application-computed tokens; the
 // facet index filters and counts them; small hit sets are ranked here, the same way on both engines;
 // large ones are ordered by a static weight (bm25 over hundreds of thousands of hits is what makes naive
-// full-text search slow) or walked in name order.
+// full-text search slow). Name order, any size, comes from the in-memory name order
+// (directory.name-order.ts).
 
-/** Hit sets up to `rank` records are ranked by relevance (and sorted by name) in memory: measured at 1M
- * records, fetching the names of 2,000 hits cost 35-200 ms on a loaded machine. */
-export const SEARCH_LIMITS = { rank: 1_000, nameSort: 50_000 };
+/** Limits of the in-memory structures; tests pass lower ones to reach the large-set paths on a few records. */
+export type TSearchTuning = Readonly<{
+  /** Hit sets up to this many records are ranked by relevance in memory: measured at 1M records,
+   * fetching the names of 2,000 hits cost 35-200 ms on a loaded machine. */
+  rank: number;
+  /** A term with at least this many hits is kept as a bitset (directory.terms.ts). */
+  frequentTerm: number;
+  /** Records written since the name order was built that it keeps beside it before building again. */
+  nameOverlay: number;
+}>;
+export const SEARCH_TUNING: TSearchTuning = Object.freeze({
+  rank: 1_000,
+  frequentTerm: FREQUENT_TERM,
+  nameOverlay: NAME_OVERLAY,
+});
+type TSearchOptions = { tuning?: Partial<TSearchTuning> };
+const tuningOf = (opts: TSearchOptions): TSearchTuning => ({ ...SEARCH_TUNING, ...opts.tuning });
 
 export type TFacetCounts = Readonly<Record<TFacet, ReadonlyArray<{ code: string; count: number }>>>;
 
@@ -50,15 +66,12 @@ type TCollect = Readonly<{
   keepUpTo: number;
   /** The best n passing ids by an ascending key (then id), selected while filtering. */
   top?: { n: number; key: (id: number) => number };
-  /** A byte per id marking passing ids (for walking large sets in name order). */
-  mask?: boolean;
 }>;
 
 type TFiltered = {
   total: number;
   passing: number[] | null;
   top: number[];
-  mask: Uint8Array | null;
   counts: Record<TFacet, Uint32Array>;
 };
 
@@ -82,7 +95,6 @@ const filterAndCount = (idx: TFacetIndex, hits: THitIds, p: TSearchParams, colle
   const { kind, district, sector, level } = counts;
   let passing: number[] | null = [];
   let total = 0;
-  const mask = collect.mask ? new Uint8Array(idx.maxId + 1) : null;
   const topN = collect.top?.n ?? 0;
   const keyOf = collect.top?.key;
   const top: number[] = [];
@@ -118,7 +130,6 @@ const filterAndCount = (idx: TFacetIndex, hits: THitIds, p: TSearchParams, colle
       if (passing.length < collect.keepUpTo) passing.push(id);
       else passing = null;
     }
-    if (mask) mask[id] = 1;
     if (keyOf && topN > 0) {
       const k = keyOf(id);
       const last = top.length - 1;
@@ -164,7 +175,7 @@ const filterAndCount = (idx: TFacetIndex, hits: THitIds, p: TSearchParams, colle
       }
     }
   } else for (const id of hits) visit(id);
-  return { total, passing, top, mask, counts };
+  return { total, passing, top, counts };
 };
 
 const facetCounts = (counts: Record<TFacet, Uint32Array>): TFacetCounts =>
@@ -248,70 +259,60 @@ type THits = {
   correctedTo: string | null;
 };
 
-const findHits = async (deps: TDeps, raw: string): Promise<THits> => {
+/** Hits of the typed query (else of its spelling fix), at change sequence `seq` (the facet index's). */
+const findHits = async (deps: TDeps, raw: string, seq: number, t: TSearchTuning): Promise<THits> => {
   const query = parseQuery(raw);
   if (query.terms.length === 0) return { ids: null, query, correctedFrom: null, correctedTo: null };
-  const found = (await queryHits(deps.db, deps.engine, query)) ?? { ids: [], count: 0 };
+  const hitsOf = async (q: TParsedQuery) =>
+    (await queryHits(deps.db, deps.engine, q, seq, t.frequentTerm)) ?? { ids: [], count: 0 };
+  const found = await hitsOf(query);
   if (found.count > 0) return { ids: found.ids, query, correctedFrom: null, correctedTo: null };
   const fixed = await correctSpelling(deps, query, raw);
   if (!fixed) return { ids: [], query, correctedFrom: null, correctedTo: null };
   const fixedQuery = parseQuery(fixed);
-  const again = (await queryHits(deps.db, deps.engine, fixedQuery)) ?? { ids: [], count: 0 };
+  const again = await hitsOf(fixedQuery);
   if (again.count === 0) return { ids: [], query, correctedFrom: null, correctedTo: null };
   return { ids: again.ids, query: fixedQuery, correctedFrom: raw, correctedTo: fixed };
 };
 
-/** The ascending key of the static order used for large sets, per sort. */
-const staticKey = (idx: TFacetIndex, sort: TSearchParams['sort']) =>
-  sort === 'newest'
+/** The ascending key of each sort's static order (`names`: the name order's ranks, for sort by name). */
+const staticKey = (idx: TFacetIndex, sort: TSearchParams['sort'], names: Float64Array | null) => {
+  if (sort === 'name' && names) {
+    // A record written after the name order's last refresh (a race with a write) sorts last until the next.
+    return (id: number) => (id < names.length ? (names[id] as number) : Number.POSITIVE_INFINITY);
+  }
+  return sort === 'newest'
     ? (id: number) => -((idx.founded[id] as number) || 0)
     : sort === 'oldest'
       ? (id: number) => (idx.founded[id] as number) || 9999
       : (id: number) => -(idx.weight[id] as number);
+};
 
-/** The page's ids in result order: relevance for small sets, else weight, names or founding year. */
+/** The name order's ranks when the sort asks for them, at the facet index's change sequence. */
+const namesFor = (deps: TDeps, idx: TFacetIndex, p: TSearchParams, locale: TLocale, t: TSearchTuning) =>
+  p.sort === 'name' ? nameRanks(deps.db, deps.engine, idx.seq, locale, t.nameOverlay) : null;
+
+/** The page's ids in result order: relevance for small sets, else the sort's static key. */
 const orderIds = async (
   deps: TDeps,
   idx: TFacetIndex,
   f: TFiltered,
   p: TSearchParams,
   query: TParsedQuery,
-  locale: TLocale,
+  key: (id: number) => number,
   window: { offset: number; limit: number },
+  t: TSearchTuning,
 ): Promise<{ ids: number[]; isRanked: boolean }> => {
   const page = (ids: number[]) => ids.slice(window.offset, window.offset + window.limit);
-  const small = f.passing !== null && f.total <= SEARCH_LIMITS.rank ? f.passing : null;
-  if (p.sort === 'name') {
-    const column = locale === 'zh' ? 'name_zh' : 'name_en';
-    // Walking the name index pays off when matches are dense; a sparse set (a few thousand of a
-    // million: measured 1.6-2.9 s to walk) is cheaper to fetch and sort.
-    const walk = ((window.offset + window.limit) * idx.maxId) / Math.max(1, f.total);
-    const sortable = small ?? (f.passing !== null && walk > 20_000 ? f.passing : null);
-    if (sortable) {
-      const rows = await repo.rankRows(deps.db, sortable);
-      const collator = new Intl.Collator(locale === 'zh' ? 'zh-Hans-CN' : 'en', {
-        sensitivity: 'base',
-        numeric: true,
-      });
-      rows.sort((a, b) => collator.compare(a[column], b[column]) || a.id - b.id);
-      return { ids: page(rows.map((r) => r.id)), isRanked: false };
-    }
-    const mask = f.mask as Uint8Array;
-    return {
-      ids: await repo.idsInNameOrder(deps.db, column, (id) => mask[id] === 1, window.offset, window.limit),
-      isRanked: false,
-    };
-  }
+  const small = f.passing !== null && f.total <= t.rank ? f.passing : null;
   if (small && p.sort === 'relevance' && query.terms.length > 0) {
     const rows = await repo.rankRows(deps.db, small);
     const scored = rows.map((r) => ({ id: r.id, s: relevance(r, query, idx.weight[r.id] as number) }));
     scored.sort((a, b) => b.s - a.s || a.id - b.id);
     return { ids: page(scored.map((x) => x.id)), isRanked: true };
   }
-  if (small) {
-    const key = staticKey(idx, p.sort);
-    return { ids: page([...small].sort((a, b) => key(a) - key(b) || a - b)), isRanked: false };
-  }
+  // Infinity - Infinity is NaN, which falls through to the id like a tie.
+  if (small) return { ids: page([...small].sort((a, b) => key(a) - key(b) || a - b)), isRanked: false };
   return { ids: page(f.top), isRanked: false };
 };
 
@@ -320,17 +321,15 @@ export const searchDirectory = async (
   deps: TDeps,
   p: TSearchParams,
   locale: TLocale,
-  opts: { offset?: number } = {},
+  opts: { offset?: number } & TSearchOptions = {},
 ): Promise<TSearchResult> => {
+  const t = tuningOf(opts);
   const idx = await facetIndex(deps.db);
-  const hits = await findHits(deps, p.q);
+  const hits = await findHits(deps, p.q, idx.seq, t);
+  const key = staticKey(idx, p.sort, await namesFor(deps, idx, p, locale, t));
   const offset = opts.offset ?? (p.page - 1) * p.limit;
-  const f = filterAndCount(idx, hits.ids, p, {
-    keepUpTo: p.sort === 'name' ? SEARCH_LIMITS.nameSort : SEARCH_LIMITS.rank,
-    top: { n: offset + p.limit, key: staticKey(idx, p.sort) },
-    mask: p.sort === 'name',
-  });
-  const ordered = await orderIds(deps, idx, f, p, hits.query, locale, { offset, limit: p.limit });
+  const f = filterAndCount(idx, hits.ids, p, { keepUpTo: t.rank, top: { n: offset + p.limit, key } });
+  const ordered = await orderIds(deps, idx, f, p, hits.query, key, { offset, limit: p.limit }, t);
   return {
     total: f.total,
     items: await repo.listRows(deps.db, ordered.ids),
@@ -343,23 +342,26 @@ export const searchDirectory = async (
 };
 
 /**
- * Every matching record in result order, in chunks, for streamed exports. Small sets keep the page's
- * order; large ones come in the static order (name order would mean one walk of the table per chunk).
+ * Every matching record in result order, in chunks, for streamed exports: the order of the pages, except
+ * that large sets sorted by relevance come in the static weight order (as their pages do past the ranked
+ * size).
  */
 export async function* exportRows(
   deps: TDeps,
   p: TSearchParams,
   locale: TLocale,
   chunk = 500,
+  opts: TSearchOptions = {},
 ): AsyncGenerator<readonly TListRow[]> {
+  const t = tuningOf(opts);
   const idx = await facetIndex(deps.db);
-  const hits = await findHits(deps, p.q);
-  const f = filterAndCount(idx, hits.ids, p, { keepUpTo: Number.POSITIVE_INFINITY, mask: false });
+  const hits = await findHits(deps, p.q, idx.seq, t);
+  const f = filterAndCount(idx, hits.ids, p, { keepUpTo: Number.POSITIVE_INFINITY });
   const all = f.passing ?? [];
-  const key = staticKey(idx, p.sort === 'name' ? 'relevance' : p.sort);
+  const key = staticKey(idx, p.sort, await namesFor(deps, idx, p, locale, t));
   const ids =
-    all.length <= SEARCH_LIMITS.rank
-      ? (await orderIds(deps, idx, f, p, hits.query, locale, { offset: 0, limit: all.length })).ids
+    all.length <= t.rank
+      ? (await orderIds(deps, idx, f, p, hits.query, key, { offset: 0, limit: all.length }, t)).ids
       : [...all].sort((a, b) => key(a) - key(b) || a - b);
   for (let i = 0; i < ids.length; i += chunk) yield await repo.listRows(deps.db, ids.slice(i, i + chunk));
 }
@@ -370,9 +372,10 @@ export const searchByCursor = async (
   p: TSearchParams,
   afterId: number,
   limit: number,
+  opts: TSearchOptions = {},
 ): Promise<{ total: number; items: readonly TListRow[]; nextAfter: number | null; facets: TFacetCounts }> => {
   const idx = await facetIndex(deps.db);
-  const hits = await findHits(deps, p.q);
+  const hits = await findHits(deps, p.q, idx.seq, tuningOf(opts));
   const ids =
     hits.ids instanceof Uint32Array || hits.ids === null ? hits.ids : [...hits.ids].sort((a, b) => a - b);
   const f = filterAndCount(idx, ids, p, { keepUpTo: Number.POSITIVE_INFINITY });
@@ -438,9 +441,10 @@ export const getRecord = async (deps: TDeps, key: string) => {
   return { ...found, mergedIntoSlug: merged?.row.slug ?? null };
 };
 
-/** Loads the facet index ahead of the first search (a million records take seconds). */
+/** Loads the facet index and the name orders ahead of the first search (a million records take seconds). */
 export const warmDirectory = async (deps: TDeps): Promise<void> => {
-  await facetIndex(deps.db);
+  const idx = await facetIndex(deps.db);
+  for (const locale of ['en', 'zh'] as const) await nameRanks(deps.db, deps.engine, idx.seq, locale);
 };
 
 /** The article's Guangzhou figures counted live from the registry, for the directory home. */

@@ -1,6 +1,5 @@
 import type { Db, TEngine } from '../../platform/db/database.ts';
 import type { TParsedQuery, TQueryTerm } from '../../platform/search/query.ts';
-import { currentSeq } from './directory.registry.repo.ts';
 import { changedTokensSince, matchIds } from './directory.search.repo.ts';
 
 // Hit lists of frequent terms, kept as bitsets (ADR 0008). Reading a term's hits out of the full-text
@@ -10,8 +9,8 @@ import { changedTokensSince, matchIds } from './directory.search.repo.ts';
 // rows written since the cache last looked are re-tested against each cached term from their tokens.
 // Rare terms still go to the engine every time. A query's terms are intersected here.
 
-/** A term with at least `frequent` hits is worth a bitset (tests lower it to exercise the cache). */
-export const TERM_CACHE = { frequent: 5_000 };
+/** A term with at least this many hits is worth a bitset (tests pass a lower bar to exercise the cache). */
+export const FREQUENT_TERM = 5_000;
 /** At most this many cached terms (least recently used go first). */
 const MAX_TERMS = 200;
 /** When more rows than this changed at once (a bulk import), the cache starts again. */
@@ -71,10 +70,9 @@ const parseKey = (key: string): TQueryTerm => {
   };
 };
 
-/** Brings cached terms up to date with every write committed since they were last checked. */
-const refresh = async (db: Db, cache: TCache): Promise<void> => {
-  const seq = await currentSeq(db);
-  if (seq === cache.seq) return;
+/** Brings cached terms up to date with every write committed up to change sequence `seq`. */
+const refresh = async (db: Db, cache: TCache, seq: number): Promise<void> => {
+  if (seq <= cache.seq) return;
   if (cache.terms.size > 0) {
     const changed = await changedTokensSince(db, cache.seq, MAX_DELTA + 1);
     if (changed.length > MAX_DELTA) cache.terms.clear();
@@ -91,21 +89,25 @@ const refresh = async (db: Db, cache: TCache): Promise<void> => {
 
 /**
  * The ids matching every term of the query — a list, or a bitset when every term is frequent — with
- * their number; cached bitsets serve frequent terms, the engine the rest. Null for a query without terms
- * (everything matches). The bitset may be the cache's own: callers only read it.
+ * their number; cached bitsets serve frequent terms (`frequent` hits or more), the engine the rest. `seq`
+ * is the change sequence number the caller read (the facet index's): cached terms are brought up to it.
+ * Null for a query without terms (everything matches). The bitset may be the cache's own: callers only
+ * read it.
  */
 export const queryHits = async (
   db: Db,
   engine: TEngine,
   query: TParsedQuery,
+  seq: number,
+  frequent = FREQUENT_TERM,
 ): Promise<{ ids: readonly number[] | Uint32Array; count: number } | null> => {
   if (query.terms.length === 0) return null;
   let cache = caches.get(db);
   if (!cache) {
-    cache = { seq: await currentSeq(db), terms: new Map(), tick: 0 };
+    cache = { seq, terms: new Map(), tick: 0 };
     caches.set(db, cache);
   }
-  await refresh(db, cache);
+  await refresh(db, cache, seq);
   const c = cache;
   const cached: TBits[] = [];
   const lists: number[][] = [];
@@ -118,7 +120,7 @@ export const queryHits = async (
       continue;
     }
     const ids = await matchIds(db, engine, { terms: [term], words: [], folded: '' });
-    if (ids.length >= TERM_CACHE.frequent) {
+    if (ids.length >= frequent) {
       const b = toBits(ids);
       b.used = ++c.tick;
       c.terms.set(key, b);
