@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beginBulkLoad } from '../src/modules/directory/directory.bulk.repo.ts';
 import { importFile } from '../src/modules/directory/index.ts';
 import { createTestApp, type TTestApp } from './app.ts';
 import { runCli } from './cli.ts';
+import { foundByWords, registryIndexes } from './registry.ts';
 
 // Bulk loads (ADR 0012): while one is pending the registry's secondary indexes and full-text triggers are
 // off; whatever ends it — the import that continues it, or `ecosphere directory reindex` — puts every one
@@ -17,17 +18,6 @@ let t: TTestApp;
 let db: Kysely<any>;
 let indexesBefore: string[] = [];
 
-const registryIndexes = async (): Promise<string[]> => {
-  const pg = t.testDb.url.startsWith('postgres');
-  const rows = pg
-    ? await sql<{ name: string }>`select indexname as name from pg_indexes
-        where tablename = 'directory_organization' and schemaname = current_schema()`.execute(db)
-    : await sql<{ name: string }>`select name from sqlite_master
-        where tbl_name = 'directory_organization' and type in ('index', 'trigger') and sql is not null`.execute(
-        db,
-      );
-  return rows.rows.map((r) => r.name).sort();
-};
 const pending = async () =>
   Number(
     (
@@ -37,11 +27,6 @@ const pending = async () =>
         .executeTakeFirstOrThrow()
     ).n,
   );
-const found = async (q: string): Promise<number> => {
-  const res = await t.app.request(`/api/v1/organizations?q=${encodeURIComponent(q)}`);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { total: number }).total;
-};
 
 const csv = (name: string, rows: readonly [string, string, string][]) => {
   const file = join(work, `${name}.csv`);
@@ -54,7 +39,7 @@ const env = () => ({ LOG_LEVEL: 'silent', DATABASE_URL: t.testDb.url, DATA_DIR: 
 beforeAll(async () => {
   t = await createTestApp();
   db = t.deps.db as Kysely<any>;
-  indexesBefore = await registryIndexes();
+  indexesBefore = await registryIndexes(t);
   writeFileSync(
     mapping,
     JSON.stringify({
@@ -78,19 +63,19 @@ describe('bulk loads', () => {
       reportPath: join(work, 'r1.csv'),
     });
     expect(s).toMatchObject({ inserted: 1, failed: 0, bulk: false, rebuildSeconds: 0 });
-    expect(await registryIndexes()).toEqual(indexesBefore);
-    expect(await found('Quokka')).toBe(1);
-    expect(await found('袋鼬光电')).toBe(1);
+    expect(await registryIndexes(t)).toEqual(indexesBefore);
+    expect(await foundByWords(t, 'Quokka')).toBe(1);
+    expect(await foundByWords(t, '袋鼬光电')).toBe(1);
   });
 
   it('an import continues a pending bulk load and ends it: indexes back, every record found', async () => {
     await db.transaction().execute((trx) => beginBulkLoad(trx));
     expect(await pending()).toBeGreaterThan(0);
-    const off = await registryIndexes();
+    const off = await registryIndexes(t);
     expect(off.length).toBeLessThan(indexesBefore.length);
     // Beginning again while one is pending changes nothing: the saved definitions stay the ones to restore.
     await db.transaction().execute((trx) => beginBulkLoad(trx));
-    expect(await registryIndexes()).toEqual(off);
+    expect(await registryIndexes(t)).toEqual(off);
 
     const file = csv('continued', [
       ['B2', 'Wombat Robotics', '袋熊机器人'],
@@ -104,11 +89,11 @@ describe('bulk loads', () => {
     });
     expect(s).toMatchObject({ inserted: 2, failed: 0, bulk: true });
     expect(await pending()).toBe(0);
-    expect(await registryIndexes()).toEqual(indexesBefore);
-    expect(await found('Wombat')).toBe(1);
-    expect(await found('袋食蚁兽')).toBe(1);
+    expect(await registryIndexes(t)).toEqual(indexesBefore);
+    expect(await foundByWords(t, 'Wombat')).toBe(1);
+    expect(await foundByWords(t, '袋食蚁兽')).toBe(1);
     // Records written before the load are still found too (the full-text index was rebuilt, not emptied).
-    expect(await found('Quokka')).toBe(1);
+    expect(await foundByWords(t, 'Quokka')).toBe(1);
   });
 
   it('`ecosphere directory reindex` restores the indexes of an interrupted bulk load', async () => {
@@ -117,8 +102,8 @@ describe('bulk loads', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('restored the search indexes an interrupted bulk import had dropped');
     expect(await pending()).toBe(0);
-    expect(await registryIndexes()).toEqual(indexesBefore);
-    expect(await found('Wombat')).toBe(1);
+    expect(await registryIndexes(t)).toEqual(indexesBefore);
+    expect(await foundByWords(t, 'Wombat')).toBe(1);
   });
 
   it('--bulk loads even a small file in bulk; --bulk with --no-bulk is a usage error', async () => {
@@ -129,8 +114,8 @@ describe('bulk loads', () => {
     );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^bulk +search indexes rebuilt at the end/m);
-    expect(await registryIndexes()).toEqual(indexesBefore);
-    expect(await found('Bilby')).toBe(1);
+    expect(await registryIndexes(t)).toEqual(indexesBefore);
+    expect(await foundByWords(t, 'Bilby')).toBe(1);
 
     const both = await runCli(['import', 'csv', file, '--mapping', mapping, '--bulk', '--no-bulk'], env());
     expect(both.code).toBe(2);

@@ -2,11 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/platform/csv.ts';
 import { createTestApp, type TTestApp } from './app.ts';
 import { BIN, runCli } from './cli.ts';
+import { foundByWords, registryIndexes } from './registry.ts';
 
 // An import killed with SIGKILL in the middle resumes where its last committed batch ended: the rerun of
 // the same file reports the earlier run's progress, and the directory ends exactly as a clean import
@@ -84,26 +85,6 @@ const count = async (table: string) =>
 const runRow = (): Promise<Record<string, any>[]> =>
   db.selectFrom('directory_import_run').selectAll().orderBy('id').execute();
 
-/** Names of the registry table's indexes (and, on SQLite, its full-text triggers) as they stand now. */
-const registryIndexes = async (): Promise<string[]> => {
-  const pg = t.testDb.url.startsWith('postgres');
-  const rows = pg
-    ? await sql<{ name: string }>`select indexname as name from pg_indexes
-        where tablename = 'directory_organization' and schemaname = current_schema()`.execute(db)
-    : await sql<{ name: string }>`select name from sqlite_master
-        where tbl_name = 'directory_organization' and type in ('index', 'trigger') and sql is not null`.execute(
-        db,
-      );
-  return rows.rows.map((r) => r.name).sort();
-};
-
-/** The API's total for a query: what a reader finds by words. */
-const found = async (q: string): Promise<number> => {
-  const res = await t.app.request(`/api/v1/organizations?q=${encodeURIComponent(q)}`);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { total: number }).total;
-};
-
 describe.each([
   { mode: 'row by row', flag: '--no-bulk' },
   { mode: 'in bulk', flag: '--bulk' },
@@ -113,7 +94,7 @@ describe.each([
   beforeAll(async () => {
     t = await createTestApp({ seed: false });
     db = t.deps.db as Kysely<any>;
-    indexesBefore = await registryIndexes();
+    indexesBefore = await registryIndexes(t);
     rmSync(report, { force: true });
   });
   afterAll(async () => {
@@ -153,10 +134,10 @@ describe.each([
     if (flag === '--bulk') {
       // The killed bulk load left its indexes dropped, and their definitions saved to restore.
       expect(await count('directory_bulk_index')).toBeGreaterThan(0);
-      expect((await registryIndexes()).length).toBeLessThan(indexesBefore.length);
+      expect((await registryIndexes(t)).length).toBeLessThan(indexesBefore.length);
     } else {
       expect(await count('directory_bulk_index')).toBe(0);
-      expect(await registryIndexes()).toEqual(indexesBefore);
+      expect(await registryIndexes(t)).toEqual(indexesBefore);
     }
 
     // The rerun continues after the committed records.
@@ -175,10 +156,10 @@ describe.each([
     // Whichever way it was written, the search indexes are all back and hold every record, those written
     // before the kill and after it, in English and in Chinese.
     expect(await count('directory_bulk_index')).toBe(0);
-    expect(await registryIndexes()).toEqual(indexesBefore);
-    expect(await found('Resume Test Organisation')).toBe(ROWS - BAD);
-    expect(await found('续传测试机构')).toBe(ROWS - BAD);
-    expect(await found('续传测试机构29999')).toBe(1);
+    expect(await registryIndexes(t)).toEqual(indexesBefore);
+    expect(await foundByWords(t, 'Resume Test Organisation')).toBe(ROWS - BAD);
+    expect(await foundByWords(t, '续传测试机构')).toBe(ROWS - BAD);
+    expect(await foundByWords(t, '续传测试机构29999')).toBe(1);
     const dupes = await db
       .selectFrom('directory_external_id')
       .select(['scheme', 'value'])

@@ -2,10 +2,11 @@ import { type Kysely, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { engineOf } from '../../platform/db/schema.ts';
 
-// Bulk loads (ADR 0012). Every row written to directory_organization updates eight secondary indexes
-// and, on SQLite, the full-text index through triggers: measured at 2-3 times the cost of the row
-// itself. A large import drops them for its duration and rebuilds them once at the end: an index built
-// from sorted data and a full-text 'rebuild' cost a fraction of a million row-by-row updates.
+// Bulk loads (ADR 0012). Every row written to directory_organization updates nine secondary indexes
+// and, on SQLite, the full-text index through triggers: in a profile of the ROR import, most of the
+// database's share of the time. A large import drops them for its duration and rebuilds them once at the
+// end: building an index from the full table, or an FTS5 'rebuild', costs a fraction of as many row-by-row
+// updates.
 // The definitions are saved in directory_bulk_index in the same transaction that drops them, so a load
 // killed half-way leaves a record of what to restore; any later import (the rerun first of all) continues
 // in bulk mode and restores them when it ends, and `ecosphere directory reindex` restores them too.

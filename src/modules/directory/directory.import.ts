@@ -29,7 +29,9 @@ export type TImportOptions = Readonly<{
   /**
    * Bulk load (ADR 0012): drop the registry's secondary indexes and full-text triggers while writing and
    * rebuild them once at the end. 'auto' (default) does so when the file holds at least 20,000 records
-   * and at least as many as the registry already has, as estimated from the first batch.
+   * and at least as many as the registry already has, as estimated from the share of the file read.
+   * A pending load (one killed half-way) is continued and ended whatever this says, except 'off', which
+   * ends it first.
    */
   bulk?: 'auto' | 'on' | 'off' | undefined;
   country?: string | undefined;
@@ -248,7 +250,7 @@ export const importFile = async (deps: TDeps, opts: TImportOptions): Promise<TIm
     if (estimate >= BULK_MIN_RECORDS && estimate >= registryRows) bulk = 'start';
     else if (share >= 0.5) bulk = 'off';
   };
-  const batchLimit = () => opts.batchSize ?? (bulk === 'off' || bulk === 'decide' ? 1000 : 5000);
+  const batchLimit = () => Math.max(1, opts.batchSize ?? (bulk === 'off' || bulk === 'decide' ? 1000 : 5000));
   if (!dryRun) await runs.useBulkCache(deps.db);
   const loopStarted = Date.now();
   try {
