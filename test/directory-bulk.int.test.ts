@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beginBulkLoad } from '../src/modules/directory/directory.bulk.repo.ts';
-import { importFile } from '../src/modules/directory/index.ts';
+import { parseSearchParams } from '../src/modules/directory/directory.search.schemas.ts';
+import { searchDirectory } from '../src/modules/directory/directory.search.service.ts';
+import { importFile, writeRecords } from '../src/modules/directory/index.ts';
 import { createTestApp, type TTestApp } from './app.ts';
 import { runCli } from './cli.ts';
+import { nameRecord } from './fixtures/directory/name-order.ts';
 import { foundByWords, registryIndexes } from './registry.ts';
 
 // Bulk loads (ADR 0012): while one is pending the registry's secondary indexes and full-text triggers are
@@ -94,6 +97,29 @@ describe('bulk loads', () => {
     expect(await foundByWords(t, '袋食蚁兽')).toBe(1);
     // Records written before the load are still found too (the full-text index was rebuilt, not emptied).
     expect(await foundByWords(t, 'Quokka')).toBe(1);
+  });
+
+  it('searches during a bulk load cache no short hits: every record is found once it ends', async () => {
+    const burrow = (n: string) =>
+      nameRecord(`bulk-${n}`, `Kookaburra Burrow Works ${n}`, `笑翠鸟洞穴工场${n}`, { kind: 'makerspace' });
+    const burrows = async () => {
+      const parsed = parseSearchParams(new URLSearchParams('q=burrow'));
+      if (!parsed.ok) throw new Error('bad query');
+      // Any term with a hit counts as frequent here, so its hits would be cached as a bitset.
+      return (await searchDirectory(t.deps, parsed.value, 'en', { tuning: { frequentTerm: 1 } })).total;
+    };
+    await writeRecords(t.deps, [burrow('a')]);
+    await db.transaction().execute((trx) => beginBulkLoad(trx));
+    // Written while the full-text triggers are off: not in the full-text index until the load ends.
+    await writeRecords(t.deps, [burrow('b'), burrow('c')]);
+    // The first search for the word during the load finds what the full-text index has: on SQLite the
+    // records before the load; PostgreSQL reads the column itself while its index is off.
+    expect(await burrows()).toBe(t.testDb.url.startsWith('postgres') ? 3 : 1);
+    const r = await runCli(['directory', 'reindex'], env());
+    expect(r.code, r.stderr).toBe(0);
+    // The load's end takes no change number: hits cached during the load would still say 1.
+    expect(await burrows()).toBe(3);
+    expect(await foundByWords(t, '笑翠鸟洞穴工场')).toBe(3);
   });
 
   it('`ecosphere directory reindex` restores the indexes of an interrupted bulk load', async () => {

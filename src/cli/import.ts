@@ -56,8 +56,8 @@ Options:
   --report <path>    Where the validation report goes (default DATA_DIR/imports/…)
   --batch-size <n>   Records per transaction (default 1000; 5000 in a bulk load)
   --bulk             Load in bulk: drop the directory's search indexes while writing, rebuild them at
-                     the end (default: when the file has 20,000+ records and at least as many as the
-                     directory; searches miss the new records until the import ends)
+                     the end (default: when the import will write 20,000+ records and at least as many
+                     as the directory holds; searches miss the new records until the import ends)
   --no-bulk          Never load in bulk
   --mapping <file>   csv: JSON mapping of record fields to columns (see README)
   --encoding <enc>   csv: ${ENCODINGS.join(', ')} (default: detected)

@@ -15,12 +15,19 @@ import { engineOf } from '../../platform/db/schema.ts';
 
 type Tables = {
   directory_bulk_index: { name: string; kind: 'index' | 'trigger'; definition: string };
+  directory_counter: { name: string; value: number };
 };
 const q = (db: Db) => db as unknown as Kysely<Tables>;
 
 const TABLE = 'directory_organization';
 /** On SQLite, the triggers that keep the external-content FTS5 index in step with the table. */
 const FTS_TRIGGER = /^directory_organization_fts_/;
+/**
+ * Kept: every search's refresh of the facet index, the term cache and the name order reads the rows
+ * changed since a change number through it (a full scan without it: seconds at a million rows), and it
+ * only ever grows at its end, which costs little.
+ */
+const KEPT = new Set(['directory_organization_seq_idx']);
 
 type TDefinition = { name: string; kind: 'index' | 'trigger'; definition: string };
 
@@ -37,14 +44,16 @@ const droppable = async (db: Db): Promise<TDefinition[]> => {
           where k.relname = i.indexname and x.indisunique
         )
       order by i.indexname`.execute(db);
-    return rows.map((r) => ({ name: r.name, kind: 'index', definition: r.definition }));
+    return rows
+      .filter((r) => !KEPT.has(r.name))
+      .map((r) => ({ name: r.name, kind: 'index', definition: r.definition }));
   }
   const { rows } = await sql<{ name: string; type: string; definition: string | null }>`
     select name, type, sql as definition from sqlite_master
     where tbl_name = ${TABLE} and type in ('index', 'trigger') and sql is not null
     order by type, name`.execute(db);
   return rows
-    .filter((r) => r.definition !== null)
+    .filter((r) => r.definition !== null && !KEPT.has(r.name))
     .filter((r) =>
       r.type === 'index' ? !/^\s*create\s+unique/i.test(r.definition as string) : FTS_TRIGGER.test(r.name),
     )
@@ -64,6 +73,15 @@ export const beginBulkLoad = async (trx: Db): Promise<void> => {
   const defs = await droppable(trx);
   if (defs.length === 0) return;
   await q(trx).insertInto('directory_bulk_index').values(defs).execute();
+  // Searches read this with the change number: while it is set they cache no hits from the full-text
+  // index, which lacks the load's records (SQLite: its triggers are off; on PostgreSQL the search reads
+  // the table's own column, without the dropped index, so its hits stay whole).
+  if (defs.some((d) => d.kind === 'trigger'))
+    await q(trx)
+      .insertInto('directory_counter')
+      .values({ name: 'bulk', value: 1 })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ value: 1 }))
+      .execute();
   for (const d of defs) {
     if (d.kind === 'trigger') await sql`drop trigger if exists ${sql.id(d.name)}`.execute(trx);
     else await sql`drop index if exists ${sql.id(d.name)}`.execute(trx);
@@ -79,7 +97,11 @@ export const beginBulkLoad = async (trx: Db): Promise<void> => {
 export const endBulkLoad = async (db: Db): Promise<boolean> => {
   if (!(await bulkLoadPending(db))) return false;
   await db.transaction().execute(async (trx) => {
-    const defs = await q(trx).selectFrom('directory_bulk_index').selectAll().orderBy('name').execute();
+    // Two imports ending at once: on PostgreSQL the second waits here, then finds nothing left (SQLite
+    // has one writer at a time anyway).
+    const saved = q(trx).selectFrom('directory_bulk_index').selectAll().orderBy('name');
+    const defs = await (engineOf(trx) === 'postgres' ? saved.forUpdate() : saved).execute();
+    if (defs.length === 0) return;
     for (const d of defs) {
       if (d.kind === 'index') await sql.raw(d.definition).execute(trx);
     }
@@ -90,6 +112,7 @@ export const endBulkLoad = async (db: Db): Promise<boolean> => {
       for (const d of defs) if (d.kind === 'trigger') await sql.raw(d.definition).execute(trx);
     }
     await q(trx).deleteFrom('directory_bulk_index').execute();
+    await q(trx).updateTable('directory_counter').set({ value: 0 }).where('name', '=', 'bulk').execute();
   });
   // PostgreSQL plans by statistics, which a bulk load leaves behind; SQLite keeps none unless asked.
   if (engineOf(db) === 'postgres') await sql`analyze directory_organization`.execute(db);

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import { ORG_KINDS } from '../organizations/index.ts';
 import { DISTRICTS, LEVELS, SECTOR_CODES } from './directory.codes.ts';
-import { currentSeq } from './directory.registry.repo.ts';
+import { readCounters } from './directory.registry.repo.ts';
 import { facetRowsSince, type TFacetRow } from './directory.search.repo.ts';
 
 // The facet index: the few small columns every search filters and counts on, kept in typed arrays indexed
@@ -32,6 +32,8 @@ export type TFacetIndex = {
   /** The change sequence number it is up to date with: the term cache and the name order follow it, so a
    * search reads the counter once. */
   seq: number;
+  /** A bulk load is under way (ADR 0012): the full-text index lacks its records until it ends. */
+  bulkLoading: boolean;
   /** Highest id seen; arrays are at least this long. */
   maxId: number;
   active: Uint8Array;
@@ -45,6 +47,7 @@ export type TFacetIndex = {
 
 const empty = (size: number): TFacetIndex => ({
   seq: 0,
+  bulkLoading: false,
   maxId: 0,
   active: new Uint8Array(size),
   kind: new Uint8Array(size),
@@ -95,14 +98,18 @@ export const facetIndex = async (db: Db): Promise<TFacetIndex> => {
   }
   const e = entry;
   if (e.loading) return e.loading;
-  const seq = await currentSeq(db);
-  if (seq === e.idx.seq) return e.idx;
+  const { seq, bulkLoading } = await readCounters(db);
+  if (seq === e.idx.seq) {
+    e.idx.bulkLoading = bulkLoading;
+    return e.idx;
+  }
   // Read the counter first: rows committed later have a higher seq and are fetched next time too.
   e.loading = (async () => {
     try {
       const rows = await facetRowsSince(db, e.idx.seq);
       const next = apply(e.idx, rows);
       next.seq = seq;
+      next.bulkLoading = bulkLoading;
       e.idx = next;
       return next;
     } finally {

@@ -91,8 +91,30 @@ const defaultReportPath = (deps: TDeps, format: string, file: string) =>
 
 const idKey = (e: TExternalId) => `${e.scheme}\u0000${e.value}`;
 
-/** The smallest file (in records) that 'auto' loads in bulk: below it, rebuilding costs more than it saves. */
+/** The fewest records an import must write for 'auto' to load in bulk: below it, rebuilding costs more. */
 export const BULK_MIN_RECORDS = 20_000;
+
+/**
+ * 'auto''s decision after a batch committed row by row: 'start' when the records the file will write
+ * (inserted or changed) — estimated from the share of the file read and the share of its records written
+ * so far — reach BULK_MIN_RECORDS and the registry's size (the rebuild then reads at most twice what the
+ * import writes); 'off' when they do not and half the file is read; else wait for the next batch. The
+ * reader runs ahead of the records handed out, so the estimate is a lower bound.
+ */
+export const bulkDecision = (f: {
+  bytesRead: number;
+  totalBytes: number;
+  /** Records read so far, an interrupted run's included. */
+  read: number;
+  /** Of the records read in this process, the share inserted or changed. */
+  writtenShare: number;
+  registryRows: number;
+}): 'start' | 'off' | 'wait' => {
+  const share = f.bytesRead / Math.max(1, f.totalBytes);
+  const estimate = share > 0 ? (f.read / share) * f.writtenShare : 0;
+  if (estimate >= BULK_MIN_RECORDS && estimate >= f.registryRows) return 'start';
+  return share >= 0.5 ? 'off' : 'wait';
+};
 
 /** Imports one file into the directory; see the module comment. Throws ImportInputError for unreadable input. */
 export const importFile = async (deps: TDeps, opts: TImportOptions): Promise<TImportSummary> => {
@@ -194,9 +216,13 @@ export const importFile = async (deps: TDeps, opts: TImportOptions): Promise<TIm
       const toRetire = retire;
       const d = { ...delta };
       const now = nowIso();
-      const startBulk = bulk === 'start';
+      // The load begins in a transaction of its own: on PostgreSQL dropping an index locks the table, and
+      // that lock should not last a whole batch.
+      if (bulk === 'start') {
+        await deps.db.transaction().execute(beginBulkLoad);
+        bulk = 'on';
+      }
       await deps.db.transaction().execute(async (trx) => {
-        if (startBulk) await beginBulkLoad(trx);
         const keys = entries.map((e) => e.record.externalIds[0]).filter((k): k is TExternalId => !!k);
         const again = await runs.keysTouchedSince(trx, keys, current.startedAt);
         const records: TRegistryRecord[] = [];
@@ -216,7 +242,6 @@ export const importFile = async (deps: TDeps, opts: TImportOptions): Promise<TIm
         retired += await runs.retireByExternalId(trx, toRetire, opts.format, now);
         await runs.addToRun(trx, current.id, { ...d, ...outcome }, now);
       });
-      if (startBulk) bulk = 'on';
       counts.failed += d.failed - delta.failed;
     } else report.flush();
     counts.inserted += outcome.inserted;
@@ -230,7 +255,8 @@ export const importFile = async (deps: TDeps, opts: TImportOptions): Promise<TIm
   };
 
   // Bulk load: 'on' while one is under way (this run's or an interrupted one's, which this run continues
-  // and ends), 'start' when the next commit begins one, 'decide' until the first batch has been read.
+  // and ends), 'start' when the next commit begins one, 'decide' while batches are committed one by one
+  // until the file's size is clear.
   let bulk: 'off' | 'decide' | 'start' | 'on' = 'off';
   if (run) {
     if (await bulkLoadPending(deps.db)) {
@@ -239,16 +265,18 @@ export const importFile = async (deps: TDeps, opts: TImportOptions): Promise<TIm
     } else if (bulkMode === 'on') bulk = 'start';
     else if (bulkMode === 'auto') bulk = 'decide';
   }
-  // Records in the file, estimated from the share of it read so far: the reader runs ahead of the records
-  // handed out, so this is a lower bound, and the decision waits (committing batches as usual) until
-  // it is clear or half the file is read.
+  // A re-import that changes little stays row by row (bulkDecision).
   let registryRows: number | undefined;
   const decideBulk = async () => {
-    const share = source.bytesRead() / Math.max(1, source.totalBytes);
-    const estimate = share > 0 ? (resumedAfter + counts.read) / share : 0;
     registryRows ??= await registrySize(deps.db);
-    if (estimate >= BULK_MIN_RECORDS && estimate >= registryRows) bulk = 'start';
-    else if (share >= 0.5) bulk = 'off';
+    const d = bulkDecision({
+      bytesRead: source.bytesRead(),
+      totalBytes: source.totalBytes,
+      read: resumedAfter + counts.read,
+      writtenShare: (counts.inserted + counts.updated) / Math.max(1, counts.read),
+      registryRows,
+    });
+    if (d !== 'wait') bulk = d;
   };
   const batchLimit = () => Math.max(1, opts.batchSize ?? (bulk === 'off' || bulk === 'decide' ? 1000 : 5000));
   if (!dryRun) await runs.useBulkCache(deps.db);
@@ -293,8 +321,8 @@ export const importFile = async (deps: TDeps, opts: TImportOptions): Promise<TIm
           }
         }
         if (delta.records >= batchLimit()) {
-          if (bulk === 'decide') await decideBulk();
           await commit();
+          if (bulk === 'decide') await decideBulk();
         }
       }
     }

@@ -188,7 +188,9 @@ export const nameRanks = async (
     orders.set(db, byLocale);
   }
   const e = byLocale[locale];
-  if (e.loading) return (await e.loading).rank;
+  // A build or refresh under way may have read an older change number than the caller's: wait for it,
+  // then check again (its failure is its own caller's to report).
+  while (e.loading) await e.loading.catch(() => undefined);
   if (e.order && seq <= e.order.seq) return e.order.rank;
   const column = columnOf(locale);
   const current = e.order;

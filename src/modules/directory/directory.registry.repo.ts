@@ -41,6 +41,20 @@ const lockSeq = async (db: Db): Promise<void> => {
   await q(db).updateTable('directory_counter').set({ value: sql`value` }).where('name', '=', 'seq').execute();
 };
 
+/**
+ * The change sequence number, and whether a bulk load is under way (ADR 0012: its records are missing
+ * from the full-text index until it ends), in one read.
+ */
+export const readCounters = async (db: Db): Promise<{ seq: number; bulkLoading: boolean }> => {
+  const rows = await q(db)
+    .selectFrom('directory_counter')
+    .select(['name', 'value'])
+    .where('name', 'in', ['seq', 'bulk'])
+    .execute();
+  const value = (name: string) => Number(rows.find((r) => r.name === name)?.value ?? 0);
+  return { seq: value('seq'), bulkLoading: value('bulk') > 0 };
+};
+
 /** The current change sequence number. */
 export const currentSeq = async (db: Db): Promise<number> => {
   const row = await q(db)

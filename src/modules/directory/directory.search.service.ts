@@ -259,12 +259,15 @@ type THits = {
   correctedTo: string | null;
 };
 
-/** Hits of the typed query (else of its spelling fix), at change sequence `seq` (the facet index's). */
-const findHits = async (deps: TDeps, raw: string, seq: number, t: TSearchTuning): Promise<THits> => {
+/** Hits of the typed query (else of its spelling fix), as of the facet index's change sequence. */
+const findHits = async (deps: TDeps, raw: string, idx: TFacetIndex, t: TSearchTuning): Promise<THits> => {
   const query = parseQuery(raw);
   if (query.terms.length === 0) return { ids: null, query, correctedFrom: null, correctedTo: null };
   const hitsOf = async (q: TParsedQuery) =>
-    (await queryHits(deps.db, deps.engine, q, seq, t.frequentTerm)) ?? { ids: [], count: 0 };
+    (await queryHits(deps.db, deps.engine, q, idx.seq, t.frequentTerm, !idx.bulkLoading)) ?? {
+      ids: [],
+      count: 0,
+    };
   const found = await hitsOf(query);
   if (found.count > 0) return { ids: found.ids, query, correctedFrom: null, correctedTo: null };
   const fixed = await correctSpelling(deps, query, raw);
@@ -325,7 +328,7 @@ export const searchDirectory = async (
 ): Promise<TSearchResult> => {
   const t = tuningOf(opts);
   const idx = await facetIndex(deps.db);
-  const hits = await findHits(deps, p.q, idx.seq, t);
+  const hits = await findHits(deps, p.q, idx, t);
   const key = staticKey(idx, p.sort, await namesFor(deps, idx, p, locale, t));
   const offset = opts.offset ?? (p.page - 1) * p.limit;
   const f = filterAndCount(idx, hits.ids, p, { keepUpTo: t.rank, top: { n: offset + p.limit, key } });
@@ -355,7 +358,7 @@ export async function* exportRows(
 ): AsyncGenerator<readonly TListRow[]> {
   const t = tuningOf(opts);
   const idx = await facetIndex(deps.db);
-  const hits = await findHits(deps, p.q, idx.seq, t);
+  const hits = await findHits(deps, p.q, idx, t);
   const f = filterAndCount(idx, hits.ids, p, { keepUpTo: Number.POSITIVE_INFINITY });
   const all = f.passing ?? [];
   const key = staticKey(idx, p.sort, await namesFor(deps, idx, p, locale, t));
@@ -375,7 +378,7 @@ export const searchByCursor = async (
   opts: TSearchOptions = {},
 ): Promise<{ total: number; items: readonly TListRow[]; nextAfter: number | null; facets: TFacetCounts }> => {
   const idx = await facetIndex(deps.db);
-  const hits = await findHits(deps, p.q, idx.seq, tuningOf(opts));
+  const hits = await findHits(deps, p.q, idx, tuningOf(opts));
   const ids =
     hits.ids instanceof Uint32Array || hits.ids === null ? hits.ids : [...hits.ids].sort((a, b) => a - b);
   const f = filterAndCount(idx, ids, p, { keepUpTo: Number.POSITIVE_INFINITY });

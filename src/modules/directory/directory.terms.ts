@@ -100,6 +100,12 @@ export const queryHits = async (
   query: TParsedQuery,
   seq: number,
   frequent = FREQUENT_TERM,
+  /**
+   * False while a bulk load is under way: the engine's hits then lack the load's records, and a bitset
+   * cached from them would stay short (refreshes only look at rows changed after it). Terms already
+   * cached stay exact: refreshes read the rows' own search column.
+   */
+  cacheNew = true,
 ): Promise<{ ids: readonly number[] | Uint32Array; count: number } | null> => {
   if (query.terms.length === 0) return null;
   let cache = caches.get(db);
@@ -120,7 +126,7 @@ export const queryHits = async (
       continue;
     }
     const ids = await matchIds(db, engine, { terms: [term], words: [], folded: '' });
-    if (ids.length >= frequent) {
+    if (cacheNew && ids.length >= frequent) {
       const b = toBits(ids);
       b.used = ++c.tick;
       c.terms.set(key, b);
