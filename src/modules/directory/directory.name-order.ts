@@ -95,6 +95,7 @@ const insertionPoint = async (
   name: string,
   id: number,
   blocks: Map<number, Map<number, string>>,
+  upTo: number,
 ): Promise<number> => {
   let lo = 0;
   let hi = o.fencePos.length;
@@ -114,7 +115,10 @@ const insertionPoint = async (
     const ids: number[] = [];
     for (let p = start; p < end; p++)
       if (!o.overlay.has(o.order[p] as number)) ids.push(o.order[p] as number);
-    names = new Map((await namesOf(db, column, ids)).map((r) => [r.id, r.name]));
+    // A record written after this refresh read the counter (`upTo`) may have a new name while it still
+    // holds its old place: it is no neighbour (the next refresh moves it into the overlay).
+    const rows = await namesOf(db, column, ids);
+    names = new Map(rows.filter((r) => r.seq <= upTo).map((r) => [r.id, r.name]));
     blocks.set(lo, names);
   }
   for (let p = start; p < end; p++) {
@@ -164,7 +168,15 @@ const refresh = async (
   for (const r of rows) o.overlay.set(r.id, { name: r.name, at: 0 });
   const blocks = new Map<number, Map<number, string>>();
   for (const r of [...rows].sort((a, b) => compareKeys(a.name, a.id, b.name, b.id))) {
-    (o.overlay.get(r.id) as { at: number }).at = await insertionPoint(db, column, o, r.name, r.id, blocks);
+    (o.overlay.get(r.id) as { at: number }).at = await insertionPoint(
+      db,
+      column,
+      o,
+      r.name,
+      r.id,
+      blocks,
+      seq,
+    );
   }
   if (rows.length > 0) placeOverlay(o);
   o.seq = Math.max(seq, o.seq);
