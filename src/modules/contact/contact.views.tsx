@@ -3,6 +3,7 @@ import type { TLocale } from '../../platform/i18n/locale.ts';
 import { ErrorSummary, Field, Flash, PostForm, Select, type TFormState } from '../../platform/views/form.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
 import { QueueTable, QueueTabs } from '../../platform/views/queue.tsx';
+import { Quote } from '../../platform/views/quote.tsx';
 import { t } from './contact.messages.ts';
 import {
   CONTACT_STATUSES,
@@ -181,11 +182,7 @@ export const MessageBody = (p: {
         <dt>{t(locale, 'contact.inbox.status')}</dt>
         <dd>{t(locale, `contact.status.${m.status}`)}</dd>
       </dl>
-      <blockquote class="message" lang={lang}>
-        {m.body.split('\n').map((line) => (
-          <p>{line}</p>
-        ))}
-      </blockquote>
+      <Quote text={m.body} class="message" lang={lang} />
       <h2>{t(locale, 'contact.message.replies')}</h2>
       {p.replies.length === 0 ? <p>{t(locale, 'contact.message.noReplies')}</p> : null}
       {p.replies.map((r) => (
@@ -196,11 +193,7 @@ export const MessageBody = (p: {
               date: formatDateTime(locale, r.sentAt),
             })}
           </p>
-          <blockquote lang={lang}>
-            {r.body.split('\n').map((line) => (
-              <p>{line}</p>
-            ))}
-          </blockquote>
+          <Quote text={r.body} lang={lang} />
         </div>
       ))}
       <h2>{t(locale, 'contact.message.reply')}</h2>

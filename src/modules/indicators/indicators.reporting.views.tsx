@@ -1,6 +1,7 @@
 import { formatDate, formatNumber } from '../../platform/i18n/format.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import { ErrorSummary, Field, Flash, PostForm, type TFormState } from '../../platform/views/form.tsx';
+import { Quote } from '../../platform/views/quote.tsx';
 import { periodLabel } from './indicators.format.ts';
 import { t } from './indicators.reporting.messages.ts';
 import { confirmToken, REPORT_FIELDS, type TFieldName, type TJump } from './indicators.reporting.rules.ts';
@@ -142,11 +143,7 @@ export const ReportFormBody = (p: {
       {(r?.status === 'returned' || r?.status === 'draft') && r.decisionNote ? (
         <div class="notice">
           <p>{t(locale, 'indicators.reporting.form.returnedNote')}</p>
-          <blockquote>
-            {r.decisionNote.split('\n').map((line) => (
-              <p>{line}</p>
-            ))}
-          </blockquote>
+          <Quote text={r.decisionNote} />
         </div>
       ) : null}
       {ctx.editable ? (

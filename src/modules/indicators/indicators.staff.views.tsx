@@ -3,6 +3,7 @@ import type { TLocale } from '../../platform/i18n/locale.ts';
 import { ErrorSummary, Field, Flash, PostForm, type TFormState } from '../../platform/views/form.tsx';
 import { Pager } from '../../platform/views/pager.tsx';
 import { QueueTable, QueueTabs } from '../../platform/views/queue.tsx';
+import { Quote } from '../../platform/views/quote.tsx';
 import { geographyName, periodLabel } from './indicators.format.ts';
 import { districtGeography } from './indicators.geography.ts';
 import { t } from './indicators.reporting.messages.ts';
@@ -213,11 +214,7 @@ export const ReviewBody = (p: {
           {r.decisionNote ? (
             <>
               <h3>{t(locale, 'indicators.review.note')}</h3>
-              <blockquote>
-                {r.decisionNote.split('\n').map((line) => (
-                  <p>{line}</p>
-                ))}
-              </blockquote>
+              <Quote text={r.decisionNote} />
             </>
           ) : null}
         </>

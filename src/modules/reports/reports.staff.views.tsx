@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime } from '../../platform/i18n/format.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
 import { ErrorSummary, Field, Flash, PostForm, type TFormState } from '../../platform/views/form.tsx';
+import { Quote } from '../../platform/views/quote.tsx';
 import { t } from './reports.messages.ts';
 import { canMove, isOpen } from './reports.rules.ts';
 import { MAX_COMMENT, type TReport, type TSighting } from './reports.schemas.ts';
@@ -104,11 +105,7 @@ export const ReportBody = (p: {
               language: t(locale, `reports.language.${s.locale}`),
             })}
           </p>
-          <blockquote lang={langOf(s.locale)}>
-            {(s.comment ?? '').split('\n').map((line) => (
-              <p>{line}</p>
-            ))}
-          </blockquote>
+          <Quote text={s.comment ?? ''} lang={langOf(s.locale)} />
         </div>
       ))}
       {r.resolvedAt ? (
@@ -124,11 +121,7 @@ export const ReportBody = (p: {
           {r.resolutionNote ? (
             <>
               <h3>{t(locale, 'reports.detail.note')}</h3>
-              <blockquote>
-                {r.resolutionNote.split('\n').map((line) => (
-                  <p>{line}</p>
-                ))}
-              </blockquote>
+              <Quote text={r.resolutionNote} />
             </>
           ) : null}
         </>
