@@ -1,6 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { startServer, type TRunningServer } from '../src/main.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -24,6 +29,48 @@ export const launchChromium = async (): Promise<Browser> => {
       '--disable-sync',
     ],
   });
+};
+
+/** Where the journeys save their screenshots (created by demoSite). */
+export const SHOTS = join(process.cwd(), 'test-results');
+
+/**
+ * The demo portal on a fresh SQLite file in a temporary folder, and a browser, for one test file: started
+ * before its tests, stopped and removed after them. Read `server` and `browser` inside tests.
+ */
+export const demoSite = (name: string): { readonly server: TRunningServer; readonly browser: Browser } => {
+  let server: TRunningServer | undefined;
+  let browser: Browser | undefined;
+  let dataDir: string | undefined;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), `ecosphere-e2e-${name}-`));
+    mkdirSync(SHOTS, { recursive: true });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      DATABASE_URL: join(dataDir, 'e2e.sqlite'),
+    });
+    server = await startServer(config, { demo: true });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  const started = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error('the demo site is not started yet');
+    return x;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 };
 
 /** Collects what a user would notice going wrong: console errors, failed requests, error responses. */

@@ -1,37 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { startServer, type TRunningServer } from '../src/main.ts';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../src/platform/csv.ts';
-import { axeViolations, launchChromium, watchProblems } from './browser.ts';
+import { axeViolations, demoSite, watchProblems } from './browser.ts';
 
 // The directory journey of issue #5: search 孵化器 → narrow to a district → open a profile → export CSV,
 // in both languages (and once without JavaScript), axe clean on every page, no console or HTTP errors.
 
-let server: TRunningServer;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ecosphere-e2e-dir-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    PORT: '0',
-    DATABASE_URL: join(dataDir, 'e2e.sqlite'),
-  });
-  server = await startServer(config, { demo: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const site = demoSite('dir');
 
 // axe runs inside the page, so it needs JavaScript: the no-JavaScript run checks the same pages' behaviour
 // and the JavaScript runs check their accessibility.
@@ -55,7 +31,7 @@ describe.each([
   ['en', 'en-GB', false],
 ] as const)('directory in %s (JavaScript %s)', (locale, browserLocale, javaScriptEnabled) => {
   it('search 孵化器 → facet by district → open a profile → export CSV', async () => {
-    const context = await browser.newContext({
+    const context = await site.browser.newContext({
       locale: browserLocale,
       javaScriptEnabled,
       acceptDownloads: true,
@@ -64,7 +40,7 @@ describe.each([
     const problems = watchProblems(page);
     const L = LABELS[locale];
 
-    await page.goto(`${server.url}/${locale}/directory`);
+    await page.goto(`${site.server.url}/${locale}/directory`);
     await axeClean(page, 'directory home', javaScriptEnabled);
     await page.locator('#d-q').fill('孵化器');
     await page.locator('#d-q').press('Enter');

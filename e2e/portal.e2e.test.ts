@@ -1,11 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { startServer, type TRunningServer } from '../src/main.ts';
-import { axeViolations, launchChromium, watchProblems } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, demoSite, SHOTS, watchProblems } from './browser.ts';
 
 const PAGES = [
   '/',
@@ -23,44 +18,22 @@ const PAGES = [
   '/business',
   '/search?q=Guangzhou',
 ];
-const SHOTS = join(process.cwd(), 'test-results');
 
-let server: TRunningServer;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ecosphere-e2e-'));
-  mkdirSync(SHOTS, { recursive: true });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    PORT: '0',
-    DATABASE_URL: join(dataDir, 'e2e.sqlite'),
-  });
-  server = await startServer(config, { demo: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const site = demoSite('portal');
 
 describe.each([
   ['en', 'en-GB', 'en'],
   ['zh', 'zh-CN', 'zh-CN'],
 ] as const)('portal in %s', (locale, browserLocale, htmlLang) => {
   it('opens / in the reader’s language and every top-level page passes axe (WCAG 2.2 AA) with no errors', async () => {
-    const context = await browser.newContext({ locale: browserLocale });
+    const context = await site.browser.newContext({ locale: browserLocale });
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     expect(new URL(page.url()).pathname).toBe(`/${locale}/`);
     const failures: string[] = [];
     for (const path of PAGES) {
-      const url = `${server.url}/${locale}${path}`;
+      const url = `${site.server.url}/${locale}${path}`;
       const res = await page.goto(url);
       expect(res?.status(), url).toBe(200);
       expect(await page.getAttribute('html', 'lang')).toBe(htmlLang);
@@ -68,7 +41,7 @@ describe.each([
       // Responsive down to 360 px is checked separately; here, the page has a title and one h1.
       expect(await page.locator('h1').count(), url).toBe(1);
     }
-    await page.goto(`${server.url}/${locale}/`);
+    await page.goto(`${site.server.url}/${locale}/`);
     await page.screenshot({ path: join(SHOTS, `home-${locale}.png`), fullPage: true });
     expect(failures).toEqual([]);
     expect(problems).toEqual([]);
@@ -76,10 +49,10 @@ describe.each([
   });
 
   it('switches language and stays on the same page', async () => {
-    const context = await browser.newContext({ locale: browserLocale });
+    const context = await site.browser.newContext({ locale: browserLocale });
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${server.url}/${locale}/statistics`);
+    await page.goto(`${site.server.url}/${locale}/statistics`);
     await page.click('a.lang-switch');
     const other = locale === 'en' ? 'zh' : 'en';
     expect(new URL(page.url()).pathname).toBe(`/${other}/statistics`);
@@ -91,9 +64,9 @@ describe.each([
 
 describe('keyboard and small screens', () => {
   it('Tab reaches the skip link first, and it moves focus to the main content', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await site.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/en/news`);
+    await page.goto(`${site.server.url}/en/news`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
     await page.keyboard.press('Enter');
@@ -102,7 +75,7 @@ describe('keyboard and small screens', () => {
   });
 
   it('at 360 px with JavaScript the menu button opens and closes the navigation, and nothing scrolls sideways', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
+    const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const problems = watchProblems(page);
     for (const path of [
@@ -111,11 +84,11 @@ describe('keyboard and small screens', () => {
       '/en/',
       '/en/news/guangzhou-innovative-ecosphere-gaining-momentum',
     ]) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.server.url}${path}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, path).toBeLessThanOrEqual(360);
     }
-    await page.goto(`${server.url}/zh/`);
+    await page.goto(`${site.server.url}/zh/`);
     const button = page.locator('[data-menu-toggle]');
     const nav = page.locator('#main-nav');
     await expect.poll(() => button.isVisible()).toBe(true);
@@ -132,13 +105,13 @@ describe('keyboard and small screens', () => {
   });
 
   it('at 360 px without JavaScript the navigation is simply there', async () => {
-    const context = await browser.newContext({
+    const context = await site.browser.newContext({
       locale: 'en-GB',
       viewport: { width: 360, height: 740 },
       javaScriptEnabled: false,
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/en/`);
+    await page.goto(`${site.server.url}/en/`);
     expect(await page.locator('#main-nav').isVisible()).toBe(true);
     expect(await page.locator('[data-menu-toggle]').isVisible()).toBe(false);
     expect(await page.locator('#main-nav a').count()).toBe(7);

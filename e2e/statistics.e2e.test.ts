@@ -1,37 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { startServer, type TRunningServer } from '../src/main.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../src/platform/csv.ts';
-import { axeViolations, launchChromium, watchProblems } from './browser.ts';
+import { axeViolations, demoSite, SHOTS, watchProblems } from './browser.ts';
 
-const SHOTS = join(process.cwd(), 'test-results');
-
-let server: TRunningServer;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ecosphere-e2e-stats-'));
-  mkdirSync(SHOTS, { recursive: true });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    PORT: '0',
-    DATABASE_URL: join(dataDir, 'e2e.sqlite'),
-  });
-  server = await startServer(config, { demo: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const site = demoSite('stats');
 
 const expectAxeClean = async (page: Page, failures: string[]) => {
   for (const v of await axeViolations(page)) failures.push(`${new URL(page.url()).pathname}: ${v}`);
@@ -42,12 +16,12 @@ describe.each([
   ['zh', 'zh-CN', 'R&D经费内部支出', '全部数据（CSV）', '数据表'],
 ] as const)('statistics in %s', (locale, browserLocale, indicatorName, csvLink, tableLink) => {
   it('statistics home → an indicator → its table → download CSV, axe clean, the chart interactive', async () => {
-    const context = await browser.newContext({ locale: browserLocale, acceptDownloads: true });
+    const context = await site.browser.newContext({ locale: browserLocale, acceptDownloads: true });
     const page = await context.newPage();
     const problems = watchProblems(page);
     const failures: string[] = [];
 
-    await page.goto(`${server.url}/${locale}/statistics`);
+    await page.goto(`${site.server.url}/${locale}/statistics`);
     expect(await page.locator('.stat-panel').count()).toBe(8);
     await expectAxeClean(page, failures);
 
@@ -96,7 +70,7 @@ describe.each([
     expect(Number(guangdong2023?.value)).toBeGreaterThan(0);
 
     // The embeddable chart is a page of its own, and clean too.
-    await page.goto(`${server.url}/${locale}/statistics/rd_expenditure/embed`);
+    await page.goto(`${site.server.url}/${locale}/statistics/rd_expenditure/embed`);
     await expect.poll(() => page.locator('figure[data-chart]').getAttribute('data-chart-ready')).toBe('true');
     await expectAxeClean(page, failures);
 
@@ -106,10 +80,10 @@ describe.each([
   });
 
   it('without JavaScript the chart is the server’s SVG, described in words, with the table beside it', async () => {
-    const context = await browser.newContext({ locale: browserLocale, javaScriptEnabled: false });
+    const context = await site.browser.newContext({ locale: browserLocale, javaScriptEnabled: false });
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${server.url}/${locale}/statistics/rd_expenditure?year=2015`);
+    await page.goto(`${site.server.url}/${locale}/statistics/rd_expenditure?year=2015`);
     const figure = page.locator('figure[data-chart]').first();
     expect(await figure.locator('[data-chart-canvas][role="img"] > svg').count()).toBe(1);
     expect(await figure.locator('svg').isVisible()).toBe(true);
@@ -128,14 +102,14 @@ describe.each([
 
   it('fits a 360 px screen, chart included, with and without JavaScript', async () => {
     for (const javaScriptEnabled of [true, false]) {
-      const context = await browser.newContext({
+      const context = await site.browser.newContext({
         locale: browserLocale,
         viewport: { width: 360, height: 740 },
         javaScriptEnabled,
       });
       const page = await context.newPage();
       for (const path of ['/statistics', '/statistics/rd_expenditure', '/statistics/rd_expenditure/embed']) {
-        await page.goto(`${server.url}/${locale}${path}`);
+        await page.goto(`${site.server.url}/${locale}${path}`);
         if (javaScriptEnabled && path !== '/statistics') {
           await expect
             .poll(() => page.locator('figure[data-chart]').first().getAttribute('data-chart-ready'))
