@@ -1,17 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { loadConfig } from '../config.ts';
 import type { TCodebook } from '../modules/indicators/index.ts';
-import { openDatabase } from '../platform/db/database.ts';
-import { migrate } from '../platform/db/migrate.ts';
-import { createDeps } from '../platform/deps.ts';
-import { createLogger } from '../platform/log.ts';
+import { usageError, withDeps } from './deps.ts';
 
 // `ecosphere import stats <file.csv>`: long-format statistics (province, year, value, units, variables)
 // into the indicator registry. Every row is checked first; with any problem nothing is written.
-
-/** A command-line mistake: runCli prints it with the usage and exits 2. */
-const usageError = (message: string) => Object.assign(new Error(message), { name: 'UsageError' });
 
 export const STATS_OPTIONS = {
   codebook: { type: 'string' },
@@ -68,56 +61,45 @@ export const runStatsImport = async (values: Record<string, unknown>, file: stri
     process.stderr.write(`ecosphere import: cannot read ${file}: ${(e as Error).message}\n`);
     return 1;
   }
-  const config = loadConfig();
-  const database = await openDatabase(config.database);
-  try {
-    const log = createLogger('silent');
-    await migrate(database, log);
-    const deps = createDeps(database, config, log);
-    try {
-      const dryRun = values['dry-run'] === true;
-      const report = await importStatistics(deps, text, {
-        codebook,
-        via: `import ${basename(file)}`,
-        status,
-        reason: values.reason as string | undefined,
-        dryRun,
-      });
-      const out = (s: string) => process.stdout.write(`${s}\n`);
-      out(`import stats: ${file} (${num(report.rows)} rows)`);
-      if (!report.ok) {
-        const reportPath = values.report as string | undefined;
-        if (reportPath) {
-          const cell = (v: string | number) =>
-            /[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
-          writeFileSync(
-            reportPath,
-            `line,field,problem\n${report.problems.map((p) => [p.line, p.field, p.problem].map(cell).join(',')).join('\n')}\n`,
-          );
-        }
-        for (const p of report.problems.slice(0, 50))
-          out(`line ${String(p.line).padEnd(6)} ${p.field.padEnd(10)} ${p.problem}`);
-        if (report.problems.length > 50) out(`… and ${num(report.problems.length - 50)} more`);
-        out(
-          `refused   ${num(report.problems.length)} problem(s); nothing was imported${reportPath ? ` (all of them in ${reportPath})` : ''}`,
+  return withDeps(async (deps) => {
+    const dryRun = values['dry-run'] === true;
+    const report = await importStatistics(deps, text, {
+      codebook,
+      via: `import ${basename(file)}`,
+      status,
+      reason: values.reason as string | undefined,
+      dryRun,
+    });
+    const out = (s: string) => process.stdout.write(`${s}\n`);
+    out(`import stats: ${file} (${num(report.rows)} rows)`);
+    if (!report.ok) {
+      const reportPath = values.report as string | undefined;
+      if (reportPath) {
+        const cell = (v: string | number) =>
+          /[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
+        writeFileSync(
+          reportPath,
+          `line,field,problem\n${report.problems.map((p) => [p.line, p.field, p.problem].map(cell).join(',')).join('\n')}\n`,
         );
-        return 1;
       }
-      if (dryRun) out('dry run: checked and counted only, nothing was written to the database');
+      for (const p of report.problems.slice(0, 50))
+        out(`line ${String(p.line).padEnd(6)} ${p.field.padEnd(10)} ${p.problem}`);
+      if (report.problems.length > 50) out(`… and ${num(report.problems.length - 50)} more`);
       out(
-        `indicators   inserted ${num(report.indicators.inserted)}, updated ${num(report.indicators.updated)}, unchanged ${num(report.indicators.unchanged)}`,
+        `refused   ${num(report.problems.length)} problem(s); nothing was imported${reportPath ? ` (all of them in ${reportPath})` : ''}`,
       );
-      out(
-        `observations inserted ${num(report.observations.inserted)}, corrected ${num(report.observations.updated)}, unchanged ${num(report.observations.unchanged)}`,
-      );
-      out(
-        `skipped      ${num(report.missing)} without a value, ${num(report.skipped)} of variables the codebook skips, ${num(report.duplicates)} repeated`,
-      );
-      return 0;
-    } finally {
-      deps.mailer.close();
+      return 1;
     }
-  } finally {
-    await database.close();
-  }
+    if (dryRun) out('dry run: checked and counted only, nothing was written to the database');
+    out(
+      `indicators   inserted ${num(report.indicators.inserted)}, updated ${num(report.indicators.updated)}, unchanged ${num(report.indicators.unchanged)}`,
+    );
+    out(
+      `observations inserted ${num(report.observations.inserted)}, corrected ${num(report.observations.updated)}, unchanged ${num(report.observations.unchanged)}`,
+    );
+    out(
+      `skipped      ${num(report.missing)} without a value, ${num(report.skipped)} of variables the codebook skips, ${num(report.duplicates)} repeated`,
+    );
+    return 0;
+  });
 };

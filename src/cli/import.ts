@@ -1,4 +1,3 @@
-import { loadConfig } from '../config.ts';
 import {
   IMPORT_FORMATS,
   ImportInputError,
@@ -6,36 +5,13 @@ import {
   reindexDirectory,
   type TImportFormat,
 } from '../modules/directory/index.ts';
-import { openDatabase } from '../platform/db/database.ts';
-import { migrate } from '../platform/db/migrate.ts';
-import { createDeps } from '../platform/deps.ts';
-import { createLogger } from '../platform/log.ts';
 import { ENCODINGS, type TEncoding } from '../platform/text-input.ts';
+import { usageError, withDeps } from './deps.ts';
 import { runStatsImport, STATS_OPTION_HELP, STATS_OPTIONS, STATS_USAGE } from './import-stats.ts';
 import { createProgress, num, summaryLines } from './progress.ts';
 
 // `ecosphere import <format> <file>` and `ecosphere directory reindex`: their command lines (progress.ts
 // draws the progress and the summary).
-
-/** A command-line mistake: runCli prints it with the usage and exits 2. */
-const usageError = (message: string) => Object.assign(new Error(message), { name: 'UsageError' });
-
-const withDeps = async <T>(run: (deps: ReturnType<typeof createDeps>) => Promise<T>): Promise<T> => {
-  const config = loadConfig();
-  const database = await openDatabase(config.database);
-  try {
-    const log = createLogger('silent');
-    await migrate(database, log);
-    const deps = createDeps(database, config, log);
-    try {
-      return await run(deps);
-    } finally {
-      deps.mailer.close();
-    }
-  } finally {
-    await database.close();
-  }
-};
 
 export const IMPORT_USAGE = `Usage: ecosphere import <format> <file> [options]
 

@@ -1,29 +1,6 @@
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../platform/db/database.ts';
-import { migrate } from '../platform/db/migrate.ts';
-import { createDeps, type TDeps } from '../platform/deps.ts';
-import { createLogger } from '../platform/log.ts';
+import { usageError, withDeps } from './deps.ts';
 
 // `ecosphere indicators recompute | remind`: what the server's hourly statistics job does, on demand.
-
-const usageError = (message: string) => Object.assign(new Error(message), { name: 'UsageError' });
-
-const withDeps = async <T>(run: (deps: TDeps) => Promise<T>): Promise<T> => {
-  const config = loadConfig();
-  const database = await openDatabase(config.database);
-  try {
-    const log = createLogger('silent');
-    await migrate(database, log);
-    const deps = createDeps(database, config, log);
-    try {
-      return await run(deps);
-    } finally {
-      deps.mailer.close();
-    }
-  } finally {
-    await database.close();
-  }
-};
 
 const USAGE = `Usage: ecosphere indicators recompute
        ecosphere indicators remind [--date YYYY-MM-DD]
