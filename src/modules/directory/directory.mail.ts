@@ -1,5 +1,6 @@
 import { formatDate } from '../../platform/i18n/format.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
+import { quoteLines, textMail } from '../../platform/mail/compose.ts';
 import type { TMail } from '../../platform/mail/mailer.ts';
 import { t } from './directory.profile.messages.ts';
 
@@ -7,18 +8,9 @@ import { t } from './directory.profile.messages.ts';
 
 type TName = Readonly<{ en: string; zh: string }>;
 const nameIn = (locale: TLocale, n: TName) => n[locale] || n.en;
-const quote = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => `> ${l}`)
-    .join('\n');
 
-const mail = (locale: TLocale, to: string, subject: string, parts: (string | false | null)[]): TMail => ({
-  to,
-  lang: locale,
-  subject,
-  text: [...parts.filter((p): p is string => !!p), t(locale, 'directory.mail.signoff')].join('\n\n'),
-});
+const mail = (locale: TLocale, to: string, subject: string, parts: (string | false | null)[]): TMail =>
+  textMail(locale, to, subject, parts, t(locale, 'directory.mail.signoff'));
 
 /** A reminder to an organisation's owners and admins that their record needs confirming or correcting. */
 export const reminderMail = (
@@ -56,7 +48,7 @@ export const claimDecidedMail = (
             org: v.org ? nameIn(locale, v.org) : record,
           })
         : t(locale, 'directory.mail.claim.rejected', { name: record }),
-      v.note ? t(locale, 'directory.mail.note', { note: quote(v.note) }) : null,
+      v.note ? t(locale, 'directory.mail.note', { note: quoteLines(v.note) }) : null,
       t(locale, 'directory.mail.link', { link: v.link }),
     ],
   );
@@ -81,7 +73,7 @@ export const changeDecidedMail = (
       t(locale, v.approved ? 'directory.mail.change.approved' : 'directory.mail.change.rejected', {
         name: record,
       }),
-      v.note ? t(locale, 'directory.mail.note', { note: quote(v.note) }) : null,
+      v.note ? t(locale, 'directory.mail.note', { note: quoteLines(v.note) }) : null,
       t(locale, 'directory.mail.link', { link: v.link }),
     ],
   );

@@ -1,5 +1,6 @@
 import { formatDate } from '../../platform/i18n/format.ts';
 import type { TLocale } from '../../platform/i18n/locale.ts';
+import { quoteLines, textMail } from '../../platform/mail/compose.ts';
 import type { TMail } from '../../platform/mail/mailer.ts';
 import { periodLabel } from './indicators.format.ts';
 import { t } from './indicators.reporting.messages.ts';
@@ -8,20 +9,9 @@ import { t } from './indicators.reporting.messages.ts';
 
 type TName = Readonly<{ en: string; zh: string }>;
 const nameIn = (locale: TLocale, n: TName) => n[locale] || n.en;
-const quote = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => `> ${l}`)
-    .join('\n');
 
-const mail = (locale: TLocale, to: string, subject: string, parts: (string | false | null)[]): TMail => ({
-  to,
-  lang: locale,
-  subject,
-  text: [...parts.filter((p): p is string => !!p), t(locale, 'indicators.reporting.mail.signoff')].join(
-    '\n\n',
-  ),
-});
+const mail = (locale: TLocale, to: string, subject: string, parts: (string | false | null)[]): TMail =>
+  textMail(locale, to, subject, parts, t(locale, 'indicators.reporting.mail.signoff'));
 
 /** A reminder to an organisation's owners and admins that a quarter's report is due. */
 export const reminderMail = (
@@ -70,7 +60,7 @@ export const decidedMail = (
           period,
         },
       ),
-      v.note ? t(locale, 'indicators.reporting.mail.note', { note: quote(v.note) }) : null,
+      v.note ? t(locale, 'indicators.reporting.mail.note', { note: quoteLines(v.note) }) : null,
       t(locale, 'indicators.reporting.mail.link', { link: v.link }),
     ],
   );

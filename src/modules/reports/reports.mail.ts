@@ -1,13 +1,8 @@
 import type { TLocale } from '../../platform/i18n/locale.ts';
+import { quoteLines } from '../../platform/mail/compose.ts';
 import type { TMail } from '../../platform/mail/mailer.ts';
 import { t } from './reports.messages.ts';
 import type { TReport } from './reports.schemas.ts';
-
-const quote = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => `> ${l}`)
-    .join('\n');
 
 /** The outcome of a report, to one reporter, in the language they reported in. */
 export const outcomeMail = (
@@ -19,10 +14,12 @@ export const outcomeMail = (
 ): TMail => {
   const note = report.resolutionNote?.trim();
   const parts = [
-    t(locale, 'reports.mail.intro', { url: pageUrl, selection: quote(report.selection) }),
+    t(locale, 'reports.mail.intro', { url: pageUrl, selection: quoteLines(report.selection) }),
     t(locale, outcome === 'fixed' ? 'reports.mail.fixed' : 'reports.mail.declined'),
     note
-      ? t(locale, outcome === 'fixed' ? 'reports.mail.note' : 'reports.mail.reason', { note: quote(note) })
+      ? t(locale, outcome === 'fixed' ? 'reports.mail.note' : 'reports.mail.reason', {
+          note: quoteLines(note),
+        })
       : '',
     t(locale, 'reports.mail.signoff'),
     t(locale, 'reports.mail.why'),
